@@ -1,5 +1,7 @@
 package dev.thermocline.core.change;
 
+import java.io.Serializable;
+
 /**
  * Where a change stands in its source's log, which orders changes within a key.
  *
@@ -7,7 +9,7 @@ package dev.thermocline.core.change;
  *     number, or the Kafka offset where the source gives none)
  * @param seq a tie-breaker inside one log position (e.g. the event's index in its transaction)
  */
-public record ChangePosition(long lsn, long seq) implements Comparable<ChangePosition> {
+public record ChangePosition(long lsn, long seq) implements Comparable<ChangePosition>, Serializable {
 
     public static final ChangePosition ZERO = new ChangePosition(0, 0);
 

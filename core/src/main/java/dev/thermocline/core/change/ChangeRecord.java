@@ -1,6 +1,7 @@
 package dev.thermocline.core.change;
 
 import dev.thermocline.core.key.Key;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param row the after-image as canonical JSON text; null for a delete
  */
 public record ChangeRecord(
-        String tableName, Key key, ChangeOp op, ChangePosition position, Instant timestamp, String row) {
+        String tableName, Key key, ChangeOp op, ChangePosition position, Instant timestamp, String row)
+        implements Serializable {
 
     public ChangeRecord {
         if (tableName == null || tableName.isBlank()) {

@@ -1,10 +1,12 @@
 package dev.thermocline.core.key;
 
+import java.io.Serializable;
+
 /**
  * A typed key value of a range-partitioned table. Keys of one table share one {@link KeyType};
  * comparing keys of different types is a programming error.
  */
-public sealed interface Key extends Comparable<Key> permits LongKey, StringKey {
+public sealed interface Key extends Comparable<Key>, Serializable permits LongKey, StringKey {
 
     KeyType type();
 

@@ -1,0 +1,40 @@
+package dev.thermocline.core.reconstruct;
+
+import dev.thermocline.core.change.ChangePosition;
+import dev.thermocline.core.change.ChangeRecord;
+import dev.thermocline.core.key.Key;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The state of one key after the changes applied so far: a live row, or a tombstone
+ * ({@code row == null}) that remembers where the delete stood so older changes stay ignored.
+ *
+ * @param key the row's key
+ * @param row the after-image as canonical JSON text; null when deleted
+ * @param position the position of the change that produced this state
+ * @param timestamp that change's timestamp
+ */
+public record RowState(Key key, String row, ChangePosition position, Instant timestamp) implements Serializable {
+
+    public RowState {
+        Objects.requireNonNull(key, "row state: key is required");
+        Objects.requireNonNull(position, "row state of key " + key + ": position is required");
+        Objects.requireNonNull(timestamp, "row state of key " + key + ": timestamp is required");
+    }
+
+    public static RowState live(Key key, String row, ChangePosition position, Instant timestamp) {
+        Objects.requireNonNull(row, "live row of key " + key + ": row is required");
+        return new RowState(key, row, position, timestamp);
+    }
+
+    /** The state {@code change} leaves behind on its own. */
+    public static RowState of(ChangeRecord change) {
+        return new RowState(change.key(), change.row(), change.position(), change.timestamp());
+    }
+
+    public boolean isLive() {
+        return row != null;
+    }
+}
