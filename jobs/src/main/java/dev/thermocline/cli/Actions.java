@@ -90,7 +90,7 @@ public final class Actions {
         private Action<RestoreCommandRequest> restore = notImplementedYet("thermocline restore", 6);
         private Action<PartitionMapRequest> partitionMap = notImplementedYet("thermocline partition-map", 5);
         private Action<HeatmapPictureRequest> heatmap = notImplementedYet("thermocline heatmap", 8);
-        private Action<SqlRequest> sql = notImplementedYet("thermocline sql", 8);
+        private Action<SqlRequest> sql = new dev.thermocline.cli.sql.SqlAction();
 
         private Builder() {}
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", sortOptions = false, optionListHeading = "%nOptions:%n",
         customSynopsis = {"thermocline sql [--format table|csv|json] [OPTIONS] QUERY"},
         description = {
-            "Runs one Flink SQL query on the tables (not yet: issue #8)",
+            "Runs one Flink SQL query on the tables",
             "",
             "Runs one Flink SQL query over Thermocline's Iceberg catalog (namespace selected), e.g. the partition "
                     + "map, the heatmap or a restored table. Time travel: a table hint "

@@ -93,7 +93,6 @@ class ThermoclineCommandTest {
                         "thermocline restore: not implemented yet (issue #6)"),
                 Arguments.of(List.of("partition-map", "--table", "orders"), "thermocline partition-map: not implemented yet (issue #5)"),
                 Arguments.of(List.of("heatmap", "--table", "orders", "--out", "h.png"), "thermocline heatmap: not implemented yet (issue #8)"),
-                Arguments.of(List.of("sql", "SELECT 1"), "thermocline sql: not implemented yet (issue #8)"),
                 Arguments.of(List.of("backup", "--cluster", "flink:8081"),
                         "thermocline backup: not implemented yet (issue #4; --cluster: issue #7)"));
     }
