@@ -88,7 +88,7 @@ public final class Actions {
                 JobKind.CHANGELOG, notImplementedYet("thermocline run changelog", 4)));
         private Action<BackupRequest> backup = notImplementedYet("thermocline backup", 4);
         private Action<RestoreCommandRequest> restore = notImplementedYet("thermocline restore", 6);
-        private Action<PartitionMapRequest> partitionMap = notImplementedYet("thermocline partition-map", 5);
+        private Action<PartitionMapRequest> partitionMap = new dev.thermocline.cli.partitionmap.PartitionMapAction();
         private Action<HeatmapPictureRequest> heatmap = notImplementedYet("thermocline heatmap", 8);
         private Action<SqlRequest> sql = new dev.thermocline.cli.sql.SqlAction();
 

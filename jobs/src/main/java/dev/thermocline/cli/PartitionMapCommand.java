@@ -9,10 +9,10 @@ import picocli.CommandLine.Option;
 @Command(name = "partition-map", sortOptions = false, optionListHeading = "%nOptions:%n",
         customSynopsis = {"thermocline partition-map --table TABLE [--as-of TIME] [OPTIONS]"},
         description = {
-            "Prints the partition map in force at a time (not yet: issue #5)",
+            "Prints the partition map in force at a time",
             "",
-            "Prints the partition map of a table in force at a time: its revision, and each partition's key range, "
-                    + "heat and why it exists."
+            "Prints the partition map of a table in force at a time: its revision, and each partition's key range and "
+                    + "heat (accesses the heatmap counted in the hour before that time)."
         },
         footer = {
             "",

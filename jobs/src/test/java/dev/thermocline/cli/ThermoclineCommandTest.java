@@ -91,7 +91,6 @@ class ThermoclineCommandTest {
                 Arguments.of(List.of("backup"), "thermocline backup: not implemented yet (issue #4)"),
                 Arguments.of(List.of("restore", "--table", "orders", "--as-of", "0", "--range", "1..2"),
                         "thermocline restore: not implemented yet (issue #6)"),
-                Arguments.of(List.of("partition-map", "--table", "orders"), "thermocline partition-map: not implemented yet (issue #5)"),
                 Arguments.of(List.of("heatmap", "--table", "orders", "--out", "h.png"), "thermocline heatmap: not implemented yet (issue #8)"),
                 Arguments.of(List.of("backup", "--cluster", "flink:8081"),
                         "thermocline backup: not implemented yet (issue #4; --cluster: issue #7)"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thermocline.cli.ActionContext;
 import dev.thermocline.cli.SqlRequest;
+import dev.thermocline.cli.testing.OrdersConfig;
 import dev.thermocline.core.key.Key;
 import dev.thermocline.core.partition.PartitionMap;
 import dev.thermocline.flink.catalog.IcebergCatalogs;
@@ -37,7 +38,7 @@ class SqlActionITCase {
 
     @BeforeAll
     static void warehouseWithTwoRevisions() {
-        config = configWithOrders(wd);
+        config = OrdersConfig.in(wd);
         Catalog catalog = IcebergCatalogs.load(config.catalogSettings());
         Namespace ns = Namespace.of(config.namespace());
         ThermoclineTables.createAll(catalog, ns);
@@ -91,17 +92,5 @@ class SqlActionITCase {
         new SqlAction().run(new SqlRequest(query, format),
                 new ActionContext(config, new PrintWriter(out), new PrintWriter(new StringWriter()), Clock.systemUTC(), wd));
         return out.toString();
-    }
-
-    static ThermoclineConfig configWithOrders(Path dir) {
-        try {
-            Path file = java.nio.file.Files.writeString(dir.resolve("thermocline.yaml"),
-                    "warehouse: " + dir.resolve("warehouse") + "\n"
-                            + "tables:\n  orders:\n    key: id\n    key-type: long\n    key-domain: [0, 1000]\n"
-                            + "    initial-partitions: 4\n");
-            return ThermoclineConfig.load(dev.thermocline.flink.config.ConfigSources.in(dir).withConfigFile(file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
