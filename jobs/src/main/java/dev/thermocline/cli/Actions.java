@@ -81,15 +81,15 @@ public final class Actions {
     public static final class Builder {
         // Issue numbers: heatmap job #3, changelog + backup #4, repartition + partition-map #5,
         // restore #6, demo / heatmap picture / sql #8 (cluster submission is #7).
-        private Action<DemoRequest> demo = notImplementedYet("thermocline demo", 8);
+        private Action<DemoRequest> demo = new DemoAction();
         private final Map<JobKind, Action<RunJobRequest>> run = new EnumMap<>(Map.of(
-                JobKind.HEATMAP, notImplementedYet("thermocline run heatmap", 3),
-                JobKind.REPARTITION, notImplementedYet("thermocline run repartition", 5),
-                JobKind.CHANGELOG, notImplementedYet("thermocline run changelog", 4)));
-        private Action<BackupRequest> backup = notImplementedYet("thermocline backup", 4);
-        private Action<RestoreCommandRequest> restore = notImplementedYet("thermocline restore", 6);
+                JobKind.HEATMAP, new HeatmapRunAction(),
+                JobKind.REPARTITION, new dev.thermocline.cli.repartition.RunRepartitionAction(),
+                JobKind.CHANGELOG, new ChangelogAction()));
+        private Action<BackupRequest> backup = new BackupAction();
+        private Action<RestoreCommandRequest> restore = RestoreAction.forThisProcess();
         private Action<PartitionMapRequest> partitionMap = new dev.thermocline.cli.partitionmap.PartitionMapAction();
-        private Action<HeatmapPictureRequest> heatmap = notImplementedYet("thermocline heatmap", 8);
+        private Action<HeatmapPictureRequest> heatmap = new dev.thermocline.cli.heatmap.HeatmapPictureAction();
         private Action<SqlRequest> sql = new dev.thermocline.cli.sql.SqlAction();
 
         private Builder() {}

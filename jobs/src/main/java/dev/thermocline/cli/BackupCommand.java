@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "backup", sortOptions = false, optionListHeading = "%nOptions:%n",
         customSynopsis = {"thermocline backup [--table TABLE] [--cluster HOST:PORT] [OPTIONS]"},
         description = {
-            "Backs up the partitions that are due (not yet: issue #4)",
+            "Backs up the partitions that are due",
             "",
             "One backup run (bounded): for each partition that is due, the new copy is the previous copy plus the "
                     + "changes since its cutoff, all in one Iceberg commit to the backups table."

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "demo", sortOptions = false, optionListHeading = "%nOptions:%n",
         customSynopsis = {"thermocline demo [OPTIONS]"},
         description = {
-            "Runs everything end to end, locally (not yet: issue #8)",
+            "Runs everything end to end, locally",
             "",
             "Runs everything end to end on the embedded default: an in-process Kafka broker, a local Iceberg "
                     + "warehouse and catalog and a Flink MiniCluster; a generated workload with a moving hotspot; "

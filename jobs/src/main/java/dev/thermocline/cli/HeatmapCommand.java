@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             "         --out FILE.png|FILE.html [OPTIONS]"
         },
         description = {
-            "Draws a table's heatmap as PNG or HTML (not yet: issue #8)",
+            "Draws a table's heatmap as PNG or HTML",
             "",
             "Draws how access to a table is distributed over its key space and over time, with the partition "
                     + "boundaries of each revision, as a PNG picture or an HTML page. Not the same as "

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
             "         [--cluster HOST:PORT] [OPTIONS]"
         },
         description = {
-            "Restores key ranges or keys as of a time (not yet: issue #6)",
+            "Restores key ranges or keys as of a time",
             "",
             "Restores the rows of a key range or a list of keys as of a point in time: every change with "
                     + "ts <= TIME counts. Reads only the partitions covering the keys (their latest backup before "

@@ -50,7 +50,7 @@ abstract class RunJobCommand extends ActionCommand<RunJobRequest> {
                 "         [--cluster HOST:PORT] [OPTIONS]"
             },
             description = {
-                "The heatmap job: access log -> heatmap (not yet: issue #3)",
+                "The heatmap job: access log -> per-window, per-partition heat",
                 "",
                 "The heatmap job (streaming): access log -> parse and validate (bad records -> dead letters) -> "
                         + "partition under the current partition map -> event-time windows -> the heatmap table."
@@ -96,7 +96,7 @@ abstract class RunJobCommand extends ActionCommand<RunJobRequest> {
                 "         [--cluster HOST:PORT] [OPTIONS]"
             },
             description = {
-                "The changelog job: changes -> change log (not yet: issue #4)",
+                "The changelog job: changes -> change log",
                 "",
                 "The changelog job (streaming): Debezium change events -> parse and validate (bad records -> dead "
                         + "letters) -> tag with the partition under the current map -> the changelog table."

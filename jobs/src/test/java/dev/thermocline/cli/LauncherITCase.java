@@ -40,9 +40,9 @@ class LauncherITCase {
         assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err().lines()).singleElement().asString().startsWith("thermocline: --as-of: time 'yesterday'");
 
-        Run later = run(Map.of(), LAUNCHER.toString(), "run", "heatmap");
+        Run later = run(Map.of(), LAUNCHER.toString(), "run", "heatmap", "--cluster", "flink:8081");
         assertThat(later.exit()).isEqualTo(ExitCode.NOT_IMPLEMENTED);
-        assertThat(later.err().lines()).containsExactly("thermocline run heatmap: not implemented yet (issue #3)");
+        assertThat(later.err().lines()).containsExactly("thermocline run heatmap --cluster: not implemented yet (issue #7)");
         assertThat(later.out()).isEmpty();
     }
 

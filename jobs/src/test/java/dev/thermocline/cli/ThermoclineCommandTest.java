@@ -84,16 +84,12 @@ class ThermoclineCommandTest {
 
     static Stream<Arguments> commandsOfLaterIssues() {
         return Stream.of(
-                Arguments.of(List.of("demo"), "thermocline demo: not implemented yet (issue #8)"),
-                Arguments.of(List.of("run", "heatmap"), "thermocline run heatmap: not implemented yet (issue #3)"),
-                Arguments.of(List.of("run", "repartition", "--once"), "thermocline run repartition: not implemented yet (issue #5)"),
-                Arguments.of(List.of("run", "changelog"), "thermocline run changelog: not implemented yet (issue #4)"),
-                Arguments.of(List.of("backup"), "thermocline backup: not implemented yet (issue #4)"),
-                Arguments.of(List.of("restore", "--table", "orders", "--as-of", "0", "--range", "1..2"),
-                        "thermocline restore: not implemented yet (issue #6)"),
-                Arguments.of(List.of("heatmap", "--table", "orders", "--out", "h.png"), "thermocline heatmap: not implemented yet (issue #8)"),
+                Arguments.of(List.of("run", "heatmap", "--cluster", "flink:8081"),
+                        "thermocline run heatmap --cluster: not implemented yet (issue #7)"),
+                Arguments.of(List.of("restore", "--table", "orders", "--as-of", "0", "--range", "1..2", "--cluster", "flink:8081"),
+                        "thermocline restore --cluster: not implemented yet (issue #7)"),
                 Arguments.of(List.of("backup", "--cluster", "flink:8081"),
-                        "thermocline backup: not implemented yet (issue #4; --cluster: issue #7)"));
+                        "thermocline backup --cluster: not implemented yet (issue #7)"));
     }
 
     @ParameterizedTest

@@ -11,8 +11,11 @@ import dev.thermocline.core.key.KeyType;
 import dev.thermocline.core.partition.KeyRange;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The snapshot-summary contract of the {@code backups} table, shared by the backup job (writes it)
@@ -28,6 +31,8 @@ public final class BackupSummary {
 
     public static final String COPIES_PREFIX = "thermocline.backup.copies.";
     public static final String REVISION_PREFIX = "thermocline.backup.revision.";
+    /** The run's cutoff for the table (ISO-8601); each copy also carries its own {@code cutoff_ts}. */
+    public static final String CUTOFF_PREFIX = "thermocline.backup.cutoff.";
     public static final long THIS_SNAPSHOT = -1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +42,37 @@ public final class BackupSummary {
     /** The summary property name for a table's copies. */
     public static String copiesProperty(String table) {
         return COPIES_PREFIX + table;
+    }
+
+    public static String revisionProperty(String table) {
+        return REVISION_PREFIX + table;
+    }
+
+    public static String cutoffProperty(String table) {
+        return CUTOFF_PREFIX + table;
+    }
+
+    /**
+     * The properties of {@code summary} that describe {@code table}'s backup (copies, revision,
+     * cutoff): what a snapshot that leaves the table alone must repeat, since every snapshot lists
+     * every copy present after it.
+     */
+    public static Map<String, String> propertiesOf(String table, Map<String, String> summary) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : List.of(copiesProperty(table), revisionProperty(table), cutoffProperty(table))) {
+            if (summary.containsKey(name)) {
+                out.put(name, summary.get(name));
+            }
+        }
+        return out;
+    }
+
+    /** The tables a snapshot's summary lists copies for. */
+    public static Set<String> tables(Map<String, String> summary) {
+        Set<String> tables = new TreeSet<>();
+        summary.keySet().stream().filter(k -> k.startsWith(COPIES_PREFIX))
+                .forEach(k -> tables.add(k.substring(COPIES_PREFIX.length())));
+        return tables;
     }
 
     public static String encode(List<BackupCopy> copies) {

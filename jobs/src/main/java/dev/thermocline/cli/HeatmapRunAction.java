@@ -1,0 +1,110 @@
+package dev.thermocline.cli;
+
+import dev.thermocline.embedded.EmbeddedKafka;
+import dev.thermocline.flink.config.ThermoclineConfig;
+import dev.thermocline.flink.iceberg.ThermoclineTables;
+import dev.thermocline.flink.kafka.KafkaSettings;
+import dev.thermocline.heatmap.HeatmapDeployment;
+import dev.thermocline.heatmap.HeatmapDeployment.DeadLetterTarget;
+import dev.thermocline.heatmap.HeatmapJob;
+import dev.thermocline.heatmap.HeatmapJobOptions;
+import dev.thermocline.heatmap.HeatmapRollupAction;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * {@code thermocline run heatmap}: the heatmap job on a local MiniCluster (RocksDB, incremental
+ * checkpoints under {@code .thermocline/checkpoints/heatmap}). File source: reads the file to its end,
+ * dead letters to the {@code dead_letters} table, then rolls the heatmap up once and prints what it
+ * committed. Kafka source: the configured access topic (an embedded broker when none is configured,
+ * whose dead letters then go to the table too), running until stopped, rolling up every
+ * {@value #ROLLUP_MINUTES} minutes.
+ */
+final class HeatmapRunAction implements Action<RunJobRequest> {
+
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    static final int ROLLUP_MINUTES = 10;
+
+    @Override
+    public int run(RunJobRequest request, ActionContext context) throws Exception {
+        if (request.cluster().isPresent()) {
+            throw new NotImplementedYetException("thermocline run heatmap --cluster: not implemented yet (issue #7)");
+        }
+        ThermoclineConfig config = context.config();
+        HeatmapDeployment deployment = HeatmapDeployment.of(config, context.clock());
+        HeatmapJobOptions options = HeatmapJobOptions.defaults();
+        StreamExecutionEnvironment env = environment(context.workingDirectory().resolve(".thermocline/checkpoints/heatmap"));
+        String heatmap = config.namespace() + "." + ThermoclineTables.HEATMAP;
+
+        if (request.source() instanceof JobSource.JsonLinesFile file) {
+            HeatmapJob job = deployment.job(HeatmapDeployment.fileSource(file.path()),
+                    deployment.deadLetterOutput(DeadLetterTarget.ICEBERG, null), options);
+            job.build(env);
+            say(context, "heatmap: reading " + file.path() + " into " + heatmap);
+            JobExecutionResult result = env.execute(HeatmapJob.NAME);
+            HeatmapRollupAction.Result rollUp = deployment.rollUp(options);
+            context.out().println("heatmap: " + file.path() + " counted into " + heatmap + " (job " + result.getJobID()
+                    + ")" + (rollUp.snapshotId() == null ? "" : "; rolled " + rollUp.cellsRemoved() + " cells up into "
+                    + rollUp.cellsAdded()));
+            context.out().flush();
+            return ExitCode.OK;
+        }
+        EmbeddedKafka embedded = config.kafka().embedded() ? new EmbeddedKafka().start() : null;
+        ScheduledExecutorService rollUps = Executors.newSingleThreadScheduledExecutor();
+        try {
+            KafkaSettings kafka = config.kafka().settings(embedded == null ? null : embedded.bootstrapServers());
+            DeadLetterTarget deadLetters = embedded == null ? DeadLetterTarget.KAFKA : DeadLetterTarget.ICEBERG;
+            deployment.job(HeatmapDeployment.kafkaSource(kafka), deployment.deadLetterOutput(deadLetters, kafka), options)
+                    .build(env);
+            say(context, "heatmap: reading " + kafka.topics().access() + " from " + kafka.bootstrapServers()
+                    + (embedded == null ? "" : " (embedded broker)") + " into " + heatmap + "; stop with Ctrl-C");
+            JobClient client = env.executeAsync(HeatmapJob.NAME);
+            rollUps.scheduleWithFixedDelay(() -> rollUpQuietly(deployment, options, context), ROLLUP_MINUTES,
+                    ROLLUP_MINUTES, TimeUnit.MINUTES);
+            client.getJobExecutionResult().get();
+            return ExitCode.OK;
+        } finally {
+            rollUps.shutdownNow();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** A failed roll-up is retried at the next interval; it must not stop the job. */
+    private static void rollUpQuietly(HeatmapDeployment deployment, HeatmapJobOptions options, ActionContext context) {
+        try {
+            HeatmapRollupAction.Result r = deployment.rollUp(options);
+            if (r.snapshotId() != null) {
+                say(context, "heatmap: rolled " + r.cellsRemoved() + " cells up into " + r.cellsAdded());
+            }
+        } catch (RuntimeException e) {
+            say(context, "heatmap: roll-up failed, retrying in " + ROLLUP_MINUTES + " minutes: " + e.getMessage());
+        }
+    }
+
+    private static void say(ActionContext context, String line) {
+        context.err().println(line);
+        context.err().flush();
+    }
+
+    /** Production-like locally: RocksDB with incremental checkpoints, which drive the exactly-once commits. */
+    private static StreamExecutionEnvironment environment(Path checkpoints) {
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toAbsolutePath().toUri().toString());
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
+        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
+}
