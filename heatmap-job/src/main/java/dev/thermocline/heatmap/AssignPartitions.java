@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>New revisions are picked up while the job runs: a background thread re-reads the histories
  * every poll interval and swaps them in whole. Each assigner reads for itself, so the function stays
- * chained to the parser (a broadcast stream would need a two-input operator and a network hop for
- * every access, which measured ~40% of the job's CPU; see the README). A revision reaches the job
+ * chained to the parser: a broadcast stream needs a two-input operator, hence a serialized hop for
+ * every access, and cost the job's access path 40% more CPU in the benchmark (heatmap-job/README.md).
+ * A revision reaches the job
  * within one poll; accesses processed before that use the map that was known, so a planner that wants
  * an exact cut makes a revision valid a poll interval ahead. On a restore the assigner starts from the
  * stored histories again, which hold every revision, so replayed accesses land where they belong.
@@ -146,7 +147,9 @@ public final class AssignPartitions extends ProcessFunction<AccessRecord, Access
             return;
         }
         PartitionMap map = history.mapAt(access.timestamp()).orElseGet(() -> history.revisions().get(0));
-        out.collect(new AccessInPartition(access.tableName(), map.partitionFor(key).partitionKey(), ts, key,
+        // The history's own table name and the map's partition id: the same String instances every time,
+        // so the pre-aggregation's hashing finds their hash codes cached.
+        out.collect(new AccessInPartition(history.tableName(), map.partitionFor(key).partitionKey(), ts, key,
                 access.op(), access.accessedColumns()));
     }
 

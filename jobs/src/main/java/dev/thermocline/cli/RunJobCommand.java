@@ -68,7 +68,7 @@ abstract class RunJobCommand extends ActionCommand<RunJobRequest> {
                 "         [--cluster HOST:PORT] [OPTIONS]"
             },
             description = {
-                "The repartition job: heat -> partition maps (not yet: issue #5)",
+                "The repartition job: heat -> partition maps",
                 "",
                 "The repartition job: reads the heatmap, forecasts heat per partition, and commits new partition-map "
                         + "revisions that split hot ranges and merge cold ones (partition_map, split_requests)."

@@ -94,7 +94,7 @@ public final class PlanCommitter implements Closeable {
      * Adopts the stored revisions newer than the engine's map that took effect before
      * {@code intervalEnd} (other writers', or this job's own before a restart); returns how many.
      * A revision taking effect at {@code intervalEnd} itself is one this interval may be replaying,
-     * so it is left to {@link #commit}.
+     * so it is left to {@link #observe}.
      */
     public int catchUp(RepartitionEngine engine, Instant intervalEnd) {
         PartitionMap current = engine.currentMap();
