@@ -36,6 +36,11 @@ public final class PartitionHeat implements Serializable {
     private long observedIntervals;
     private KeySketch currentEpoch;
     private KeySketch previousEpoch;
+    /**
+     * The merged view of both epochs, until they change: KLL merges flip coins, so views built twice
+     * differ slightly, and the shares handed to a split's parts must come from one view to add up to 1.
+     */
+    private transient KeySketchView mergedKeys;
     private int intervalsInEpoch;
 
     private PartitionHeat(Partition partition, long lastChangedInterval, KeySketch currentEpoch) {
@@ -89,6 +94,7 @@ public final class PartitionHeat implements Serializable {
         }
         lastAccesses = accesses;
         observedIntervals++;
+        mergedKeys = null;
         if (sketch != null) {
             currentEpoch.merge(sketch);
         }
@@ -137,11 +143,14 @@ public final class PartitionHeat implements Serializable {
 
     /** The sketched keys of the last one to two epochs that lie in this partition's range. */
     public KeySketchView keys() {
-        KeySketch all = currentEpoch.copy();
-        if (previousEpoch != null) {
-            all.merge(previousEpoch);
+        if (mergedKeys == null) {
+            KeySketch all = currentEpoch.copy();
+            if (previousEpoch != null) {
+                all.merge(previousEpoch);
+            }
+            mergedKeys = all.view().within(partition.range());
         }
-        return all.view().within(partition.range());
+        return mergedKeys;
     }
 
     /** The share of this partition's sketched keys that lie in {@code range}; NaN without sketched keys. */
