@@ -40,8 +40,11 @@ class SplitPointFinderTest {
         long isolate = value(SplitPointFinder.find(SplitRule.ISOLATE_HEAT, P, sketch.view(), 64).orElseThrow().key());
         long balance = value(SplitPointFinder.find(SplitRule.BALANCE_HEAT, P, sketch.view(), 64).orElseThrow().key());
 
-        assertThat(isolate).as("an edge of [60000, 61000)").satisfiesAnyOf(
-                k -> assertThat(k).isBetween(59_990L, 60_010L), k -> assertThat(k).isBetween(60_990L, 61_010L));
+        // KLL compaction keeps only a sample of the keys (about one retained key per ~100 of the background,
+        // chosen by the library's unseeded coin flips), so an edge is found to within that resolution:
+        // within 150 keys of it (15% of the hot region's width), where the median cut lies ~500 keys inside.
+        assertThat(isolate).as("an edge of [60000, 61000), to the sketch's resolution").satisfiesAnyOf(
+                k -> assertThat(k).isBetween(59_850L, 60_150L), k -> assertThat(k).isBetween(60_850L, 61_150L));
         assertThat(balance).as("the heat median lies inside the hot region").isBetween(60_000L, 61_000L);
     }
 
