@@ -28,8 +28,9 @@ final class ConfigBinder {
         Map<String, String> catalogProperties = properties(s, ConfigOption.CATALOG_PROPERTIES);
         KafkaConfig kafka = kafka(s);
         Map<String, TableSpec> tables = TableBinder.bind(s);
+        HeatmapConfig heatmap = HeatmapBinder.bind(s);
         ThermoclineConfig config = new ThermoclineConfig(
-                warehouse, namespace, catalogType, catalogProperties, kafka, tables, file);
+                warehouse, namespace, catalogType, catalogProperties, kafka, tables, heatmap, file);
         try {
             config.catalogSettings();
         } catch (IllegalArgumentException e) {

@@ -44,7 +44,34 @@ public enum ConfigOption {
     TABLE_INITIAL_PARTITIONS("tables.<name>.initial-partitions", Shape.TEXT, "16", null, null,
             "How many equal ranges key-domain is split into at first."),
     TABLE_BOUNDARIES("tables.<name>.boundaries", Shape.LIST, null, null, null,
-            "Explicit, strictly increasing initial boundaries: n boundaries make n+1 partitions. Either this or key-domain.");
+            "Explicit, strictly increasing initial boundaries: n boundaries make n+1 partitions. Either this or key-domain."),
+
+    // The heatmap job (heatmap-job; bound by HeatmapConfig). Durations: 500ms, 30s, 1m, 2h, 4d or ISO-8601 (PT1M).
+    HEATMAP_WINDOW("heatmap.window", Shape.TEXT, "1m", "THERMOCLINE_HEATMAP_WINDOW", null,
+            "Width of a heatmap cell: tumbling event-time windows aligned to the epoch. Must divide the finest resolution of heatmap.retention."),
+    HEATMAP_MAX_OUT_OF_ORDERNESS("heatmap.max-out-of-orderness", Shape.TEXT, "30s",
+            "THERMOCLINE_HEATMAP_MAX_OUT_OF_ORDERNESS", null,
+            "Watermark bound: how far event time may go backwards before the watermark passes it."),
+    HEATMAP_ALLOWED_LATENESS("heatmap.allowed-lateness", Shape.TEXT, "1m", "THERMOCLINE_HEATMAP_ALLOWED_LATENESS", null,
+            "Accesses this far behind the watermark still count; a cell is written once its window end plus this has passed. "
+                    + "Later accesses go to the dead letters, counted as late."),
+    HEATMAP_IDLE_TIMEOUT("heatmap.idle-timeout", Shape.TEXT, "1m", "THERMOCLINE_HEATMAP_IDLE_TIMEOUT", null,
+            "A reader (Kafka partition) that saw nothing this long stops holding the watermark back."),
+    HEATMAP_MAX_FUTURE_SKEW("heatmap.max-future-skew", Shape.TEXT, "1d", "THERMOCLINE_HEATMAP_MAX_FUTURE_SKEW", null,
+            "Accesses stamped further ahead of the clock are dead letters (one bogus far-future time would close every window)."),
+    HEATMAP_MAX_RECORD_BYTES("heatmap.max-record-bytes", Shape.TEXT, "1048576", "THERMOCLINE_HEATMAP_MAX_RECORD_BYTES", null,
+            "Access records larger than this many bytes are dead letters, rejected unread."),
+    HEATMAP_PARTITION_MAP_POLL_INTERVAL("heatmap.partition-map-poll-interval", Shape.TEXT, "10s",
+            "THERMOCLINE_HEATMAP_PARTITION_MAP_POLL_INTERVAL", null,
+            "How often the job re-reads partition_map for new revisions (picked up without a restart)."),
+    HEATMAP_DEAD_LETTERS("heatmap.dead-letters", Shape.TEXT, "auto", "THERMOCLINE_HEATMAP_DEAD_LETTERS", null,
+            "Where the heatmap job's dead letters go: kafka (the kafka.topics.dead-letter topic), iceberg (the dead_letters table) "
+                    + "or auto (kafka when kafka.bootstrap-servers is set, else iceberg)."),
+    HEATMAP_RETENTION("heatmap.retention", Shape.LIST, "1m:6h,10m:4d,1h:28d", "THERMOCLINE_HEATMAP_RETENTION", null,
+            "Roll-up tiers RESOLUTION:KEEP, finest first: cells of each resolution are kept that long, then rolled up into the next "
+                    + "tier or, after the last, deleted. Each resolution a multiple of the one before; environment: comma-separated."),
+    HEATMAP_ROLLUP_INTERVAL("heatmap.rollup-interval", Shape.TEXT, "10m", "THERMOCLINE_HEATMAP_ROLLUP_INTERVAL", null,
+            "How often a running thermocline run heatmap applies heatmap.retention (a file backfill applies it once at its end).");
 
     /** The environment variable naming the configuration file (below --config, above ./thermocline.yaml). */
     public static final String CONFIG_FILE_ENV = "THERMOCLINE_CONFIG";

@@ -22,6 +22,8 @@ import java.util.Objects;
  *         topics: {access: access-log, changes: changes, dead-letter: thermocline-dead-letters}}
  * tables:
  *   orders: {key: id, key-type: long, key-domain: [0, 1000000], initial-partitions: 16}  # or boundaries: [..]
+ * heatmap: {window: 1m, max-out-of-orderness: 30s, allowed-lateness: 1m, dead-letters: auto,
+ *           retention: [1m:6h, 10m:4d, 1h:28d], ...}
  * }</pre>
  *
  * <p>Loaded by {@link #load} with the precedence defaults &lt; file &lt; environment &lt; flags (see
@@ -33,11 +35,12 @@ import java.util.Objects;
  * @param catalogProperties Iceberg catalog properties passed through
  * @param kafka brokers (or the embedded broker), client properties, topics
  * @param tables the protected tables by name, in the order they were configured
+ * @param heatmap the heatmap job's settings ({@code heatmap.*})
  * @param configFile the file that was read, or null when none was
  */
 public record ThermoclineConfig(String warehouse, String namespace, CatalogType catalogType,
                                 Map<String, String> catalogProperties, KafkaConfig kafka,
-                                Map<String, TableSpec> tables, Path configFile) {
+                                Map<String, TableSpec> tables, HeatmapConfig heatmap, Path configFile) {
 
     public ThermoclineConfig {
         Objects.requireNonNull(warehouse, "warehouse is required.");
@@ -46,6 +49,7 @@ public record ThermoclineConfig(String warehouse, String namespace, CatalogType 
         catalogProperties = Collections.unmodifiableMap(new LinkedHashMap<>(catalogProperties));
         Objects.requireNonNull(kafka, "kafka is required.");
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        Objects.requireNonNull(heatmap, "heatmap is required.");
     }
 
     /** Loads and validates; a {@link ConfigException} names the offending key, value and source. */
