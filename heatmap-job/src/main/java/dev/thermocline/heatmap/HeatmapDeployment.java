@@ -7,6 +7,7 @@ import dev.thermocline.core.partition.PartitionMapHistory;
 import dev.thermocline.core.table.TableSpec;
 import dev.thermocline.flink.catalog.CatalogSettings;
 import dev.thermocline.flink.catalog.IcebergCatalogs;
+import dev.thermocline.flink.config.HeatmapConfig;
 import dev.thermocline.flink.config.ThermoclineConfig;
 import dev.thermocline.flink.format.SourceRecord;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
@@ -35,7 +36,17 @@ import org.apache.iceberg.catalog.TableIdentifier;
 public final class HeatmapDeployment {
 
     /** Where dead letters go: the configured Kafka topic, or the Iceberg {@code dead_letters} table. */
-    public enum DeadLetterTarget { KAFKA, ICEBERG }
+    public enum DeadLetterTarget {
+        KAFKA, ICEBERG;
+
+        /**
+         * The configured output ({@code heatmap.dead-letters}); {@code auto} is Kafka when brokers are
+         * configured ({@code kafkaConfigured}), else Iceberg.
+         */
+        public static DeadLetterTarget of(HeatmapConfig.DeadLetterOutput configured, boolean kafkaConfigured) {
+            return configured.resolve(kafkaConfigured) == HeatmapConfig.DeadLetterOutput.KAFKA ? KAFKA : ICEBERG;
+        }
+    }
 
     private final CatalogSettings catalog;
     private final Namespace namespace;

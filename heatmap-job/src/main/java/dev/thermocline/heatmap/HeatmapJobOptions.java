@@ -1,13 +1,15 @@
 package dev.thermocline.heatmap;
 
 import dev.thermocline.core.heat.RetentionPolicy;
+import dev.thermocline.flink.config.HeatmapConfig;
 import dev.thermocline.flink.format.AccessRecordJson;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The heatmap job's tuning, each with its default:
+ * The heatmap job's tuning, each with its default; {@link #from} takes them from the configuration
+ * ({@code heatmap.*} keys, see {@code ConfigOption}):
  *
  * <ul>
  *   <li>{@code window} (1 min): the width of a heatmap cell (tumbling, event time, epoch-aligned);
@@ -68,6 +70,14 @@ public record HeatmapJobOptions(
         return new HeatmapJobOptions(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(1),
                 Duration.ofMinutes(1), Duration.ofDays(1), Duration.ofSeconds(10), 10_000,
                 AccessRecordJson.DEFAULT_MAX_RECORD_BYTES, RetentionPolicy.KEY_VISUALIZER);
+    }
+
+    /** The configured settings ({@code heatmap.*}); what the configuration has no key for keeps its default. */
+    public static HeatmapJobOptions from(HeatmapConfig config) {
+        HeatmapJobOptions d = defaults();
+        return new HeatmapJobOptions(config.window(), config.maxOutOfOrderness(), config.allowedLateness(),
+                config.idleTimeout(), config.maxFutureSkew(), config.partitionMapPollInterval(), d.maxBufferedCells(),
+                config.maxRecordBytes(), config.retention());
     }
 
     public HeatmapJobOptions withWindow(Duration value) {

@@ -1,6 +1,7 @@
 package dev.thermocline.cli;
 
 import dev.thermocline.embedded.EmbeddedKafka;
+import dev.thermocline.flink.config.ConfigException;
 import dev.thermocline.flink.config.ThermoclineConfig;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
 import dev.thermocline.flink.kafka.KafkaSettings;
@@ -23,16 +24,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * {@code thermocline run heatmap}: the heatmap job on a local MiniCluster (RocksDB, incremental
- * checkpoints under {@code .thermocline/checkpoints/heatmap}). File source: reads the file to its end,
- * dead letters to the {@code dead_letters} table, then rolls the heatmap up once and prints what it
- * committed. Kafka source: the configured access topic (an embedded broker when none is configured,
- * whose dead letters then go to the table too), running until stopped, rolling up every
- * {@value #ROLLUP_MINUTES} minutes.
+ * checkpoints under {@code .thermocline/checkpoints/heatmap}) with the {@code heatmap.*} settings.
+ * File source: reads the file to its end, then rolls the heatmap up once and prints what it
+ * committed. Kafka source: the configured access topic (an embedded broker when none is configured),
+ * running until stopped, rolling up every {@code heatmap.rollup-interval}. Dead letters go where
+ * {@code heatmap.dead-letters} says ({@code auto}: Kafka when brokers are configured, else the
+ * {@code dead_letters} table).
  */
 final class HeatmapRunAction implements Action<RunJobRequest> {
 
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
-    static final int ROLLUP_MINUTES = 10;
 
     @Override
     public int run(RunJobRequest request, ActionContext context) throws Exception {
@@ -41,13 +42,18 @@ final class HeatmapRunAction implements Action<RunJobRequest> {
         }
         ThermoclineConfig config = context.config();
         HeatmapDeployment deployment = HeatmapDeployment.of(config, context.clock());
-        HeatmapJobOptions options = HeatmapJobOptions.defaults();
+        HeatmapJobOptions options = HeatmapJobOptions.from(config.heatmap());
+        DeadLetterTarget deadLetters = DeadLetterTarget.of(config.heatmap().deadLetters(), !config.kafka().embedded());
         StreamExecutionEnvironment env = environment(context.workingDirectory().resolve(".thermocline/checkpoints/heatmap"));
         String heatmap = config.namespace() + "." + ThermoclineTables.HEATMAP;
 
         if (request.source() instanceof JobSource.JsonLinesFile file) {
-            HeatmapJob job = deployment.job(HeatmapDeployment.fileSource(file.path()),
-                    deployment.deadLetterOutput(DeadLetterTarget.ICEBERG, null), options);
+            if (deadLetters == DeadLetterTarget.KAFKA && config.kafka().embedded()) {
+                throw new ConfigException("heatmap.dead-letters: 'kafka' needs kafka.bootstrap-servers for a file source "
+                        + "(no embedded broker is started for it); use iceberg or auto");
+            }
+            HeatmapJob job = deployment.job(HeatmapDeployment.fileSource(file.path()), deployment.deadLetterOutput(deadLetters,
+                    deadLetters == DeadLetterTarget.KAFKA ? config.kafka().settings(null) : null), options);
             job.build(env);
             say(context, "heatmap: reading " + file.path() + " into " + heatmap);
             JobExecutionResult result = env.execute(HeatmapJob.NAME);
@@ -62,14 +68,14 @@ final class HeatmapRunAction implements Action<RunJobRequest> {
         ScheduledExecutorService rollUps = Executors.newSingleThreadScheduledExecutor();
         try {
             KafkaSettings kafka = config.kafka().settings(embedded == null ? null : embedded.bootstrapServers());
-            DeadLetterTarget deadLetters = embedded == null ? DeadLetterTarget.KAFKA : DeadLetterTarget.ICEBERG;
             deployment.job(HeatmapDeployment.kafkaSource(kafka), deployment.deadLetterOutput(deadLetters, kafka), options)
                     .build(env);
             say(context, "heatmap: reading " + kafka.topics().access() + " from " + kafka.bootstrapServers()
                     + (embedded == null ? "" : " (embedded broker)") + " into " + heatmap + "; stop with Ctrl-C");
             JobClient client = env.executeAsync(HeatmapJob.NAME);
-            rollUps.scheduleWithFixedDelay(() -> rollUpQuietly(deployment, options, context), ROLLUP_MINUTES,
-                    ROLLUP_MINUTES, TimeUnit.MINUTES);
+            Duration every = config.heatmap().rollupInterval();
+            rollUps.scheduleWithFixedDelay(() -> rollUpQuietly(deployment, options, every, context), every.toMillis(),
+                    every.toMillis(), TimeUnit.MILLISECONDS);
             client.getJobExecutionResult().get();
             return ExitCode.OK;
         } finally {
@@ -81,14 +87,15 @@ final class HeatmapRunAction implements Action<RunJobRequest> {
     }
 
     /** A failed roll-up is retried at the next interval; it must not stop the job. */
-    private static void rollUpQuietly(HeatmapDeployment deployment, HeatmapJobOptions options, ActionContext context) {
+    private static void rollUpQuietly(HeatmapDeployment deployment, HeatmapJobOptions options, Duration every,
+                                      ActionContext context) {
         try {
             HeatmapRollupAction.Result r = deployment.rollUp(options);
             if (r.snapshotId() != null) {
                 say(context, "heatmap: rolled " + r.cellsRemoved() + " cells up into " + r.cellsAdded());
             }
         } catch (RuntimeException e) {
-            say(context, "heatmap: roll-up failed, retrying in " + ROLLUP_MINUTES + " minutes: " + e.getMessage());
+            say(context, "heatmap: roll-up failed, retrying in " + every + ": " + e.getMessage());
         }
     }
 
