@@ -64,6 +64,43 @@ class HeatmapRunCommandITCase {
         assertThat(deadLetters).containsExactlyInAnyOrder(file + ":7", file + ":8");
     }
 
+    @Test
+    void heatmapSettingsFromEnvironmentAndFlagsShapeTheCells() throws Exception {
+        ConfigFiles.writeOrders(wd);
+        Files.write(wd.resolve("access.jsonl"), List.of(
+                access("\"2026-11-24T10:00:05Z\"", "orders", "\"10\"", "[\"status\"]", "read"),
+                access("\"2026-11-24T10:01:30Z\"", "orders", "\"20\"", "[]", "write"),
+                access("\"2026-11-24T10:02:10Z\"", "orders", "\"30\"", "[]", "read")));
+        CliHarness cli = new CliHarness(wd);
+        cli.environment.put("THERMOCLINE_HEATMAP_WINDOW", "2m");
+
+        CliHarness.Result run = cli.run("run", "heatmap", "--source", "file:access.jsonl",
+                "-D", "heatmap.retention=2m:6h,10m:4d,1h:28d");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> cells = read(ThermoclineConfig.defaults(wd).catalogSettings(), ThermoclineTables.HEATMAP, r -> {
+            HeatmapCell c = HeatmapRows.fromRecord(r);
+            return c.windowStart() + ".." + c.windowEnd() + " " + c.partitionKey() + " " + c.accessCount();
+        });
+        assertThat(cells).containsExactlyInAnyOrder(
+                "2026-11-24T10:00:00Z..2026-11-24T10:02:00Z p0 2",
+                "2026-11-24T10:02:00Z..2026-11-24T10:04:00Z p0 1");
+    }
+
+    @Test
+    void anInvalidHeatmapSettingIsAOneLineErrorNamingKeyValueAndSource() throws Exception {
+        ConfigFiles.writeOrders(wd);
+        CliHarness cli = new CliHarness(wd);
+        cli.environment.put("THERMOCLINE_HEATMAP_WINDOW", "2m");
+
+        CliHarness.Result run = cli.run("run", "heatmap", "--source", "file:access.jsonl");
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).containsExactly("thermocline: heatmap.window: '2m' does not divide the finest resolution 1m "
+                + "of heatmap.retention (default), so roll-up could not merge whole cells; set heatmap.retention too, e.g. "
+                + "2m:6h,10m:4d,1h:28d (environment THERMOCLINE_HEATMAP_WINDOW)");
+    }
+
     private static String access(String timestamp, String table, String key, String columns, String op) {
         return "{\"timestamp\":" + timestamp + ",\"table_name\":\"" + table + "\",\"partition_key\":" + key
                 + ",\"accessed_columns\":" + columns + (op == null ? "" : ",\"op\":\"" + op + "\"") + "}";

@@ -100,7 +100,9 @@ public final class KeySketch implements Serializable {
         if (weight < 1) {
             throw new IllegalArgumentException("key sketch: weight " + weight + " of key " + key + " must be positive");
         }
-        requireType(key.type(), "key " + key);
+        if (key.type() != keyType) { // the message only on failure: this runs once per access in the heatmap job
+            requireType(key.type(), "key " + key);
+        }
         if (longs != null) {
             longs.update(((LongKey) key).value(), weight);
         } else {
