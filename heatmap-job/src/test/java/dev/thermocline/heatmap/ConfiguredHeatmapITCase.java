@@ -7,6 +7,8 @@ import dev.thermocline.core.input.DeadLetter;
 import dev.thermocline.core.partition.PartitionMapHistory;
 import dev.thermocline.flink.config.ConfigSources;
 import dev.thermocline.flink.config.ThermoclineConfig;
+import dev.thermocline.embedded.EmbeddedKafka;
+import dev.thermocline.flink.kafka.KafkaSettings;
 import dev.thermocline.heatmap.HeatmapDeployment.DeadLetterTarget;
 import dev.thermocline.testing.CheckpointedEnvironment;
 import dev.thermocline.testing.FlinkMiniClusterExtension;
@@ -19,7 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,5 +97,62 @@ class ConfiguredHeatmapITCase {
                 .startsWith("late: event time " + late.timestamp() + " falls in window [")
                 .endsWith("(allowed lateness PT0S)"))
                 .contains("record of " + oversized.length + " bytes exceeds the limit of 400 bytes");
+    }
+
+    /**
+     * What {@code thermocline run heatmap} does with configured brokers: the access topic and the
+     * dead-letter topic come from the configuration, {@code heatmap.dead-letters: auto} picks Kafka,
+     * and the cells the watermark has closed equal the count of the input.
+     */
+    @Test
+    void aConfiguredBrokerFeedsTheJobAndTakesItsDeadLetters(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka().start()) {
+            kafka.createTopic("configured-access", 1);
+            kafka.createTopic("configured-dead", 1);
+            ThermoclineConfig config = ThermoclineConfig.load(ConfigSources.in(dir)
+                    .withEnvironment(Map.of("THERMOCLINE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                            "THERMOCLINE_KAFKA_TOPICS_ACCESS", "configured-access"))
+                    .withOverride("kafka.topics.dead-letter", "configured-dead", "-D kafka.topics.dead-letter")
+                    .withOverride("tables.orders.key", "id", "-D tables.orders.key")
+                    .withOverride("tables.orders.key-type", "long", "-D tables.orders.key-type")
+                    .withOverride("tables.orders.key-domain", "0,1000000", "-D tables.orders.key-domain"));
+            KafkaSettings settings = config.kafka().settings(null);
+            DeadLetterTarget target = DeadLetterTarget.of(config.heatmap().deadLetters(), !config.kafka().embedded());
+            assertThat(target).isEqualTo(DeadLetterTarget.KAFKA);
+
+            WorkloadSpec spec = HeatmapJobFixture.workload(13, 3_000);
+            List<Access> accesses = HeatmapJobFixture.accesses(spec);
+            List<KafkaFixture.Outgoing> input = new ArrayList<>();
+            accesses.forEach(a -> input.add(KafkaFixture.Outgoing.keyed(Long.toString(a.key()), a.json())));
+            byte[] bad = "{\"timestamp\":0,\"table_name\":\"ordres\",\"partition_key\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+            input.add(input.size() / 2, KafkaFixture.Outgoing.keyed("bad", bad));
+            KafkaFixture.produce(kafka, "configured-access", input);
+
+            HeatmapDeployment deployment = HeatmapDeployment.of(config, HeatmapJobFixture.clockAfter(spec));
+            HeatmapJob job = deployment.job(HeatmapDeployment.kafkaSource(settings),
+                    deployment.deadLetterOutput(target, settings), HeatmapJobOptions.from(config.heatmap()));
+            StreamExecutionEnvironment env = CheckpointedEnvironment.create(dir.resolve("checkpoints"), 1, Duration.ofMillis(300));
+            job.build(env);
+            JobClient client = env.executeAsync(HeatmapJob.NAME);
+            try {
+                // Final cells: windows whose end plus the allowed lateness is behind the last watermark.
+                long lastWatermark = accesses.stream().mapToLong(a -> a.timestamp().toEpochMilli()).max().orElseThrow()
+                        - config.heatmap().maxOutOfOrderness().toMillis() - 1;
+                Instant closedBy = Instant.ofEpochMilli(lastWatermark + 1 - config.heatmap().allowedLateness().toMillis());
+                var expected = HeatmapOracle.count(accesses, HeatmapJobFixture.initialHistory(), HeatmapJobFixture.WINDOW);
+                expected.keySet().removeIf(c -> c.windowStart().plus(HeatmapJobFixture.WINDOW).isAfter(closedBy));
+                assertThat(expected).hasSizeGreaterThan(10);
+                var catalog = config.catalogSettings();
+                Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                        assertThat(HeatmapOracle.of(IcebergFixture.cells(catalog))).isEqualTo(expected));
+                Awaitility.await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                        assertThat(KafkaFixture.deadLetters(kafka, "configured-dead")).singleElement().satisfies(l -> {
+                            assertThat(l.raw()).isEqualTo(bad);
+                            assertThat(l.reason()).startsWith("unknown table 'ordres'");
+                        }));
+            } finally {
+                client.cancel().get();
+            }
+        }
     }
 }
