@@ -2,13 +2,13 @@ package dev.thermocline.heatmap;
 
 import dev.thermocline.flink.config.ConfigSources;
 import dev.thermocline.flink.config.ThermoclineConfig;
+import dev.thermocline.flink.format.SourceRecord;
 import dev.thermocline.flink.kafka.KafkaSettings;
 import dev.thermocline.heatmap.HeatmapDeployment.DeadLetterTarget;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import dev.thermocline.flink.format.SourceRecord;
 
 /**
  * The heatmap job's entry point on a Flink cluster (the cluster's configuration brings the state
