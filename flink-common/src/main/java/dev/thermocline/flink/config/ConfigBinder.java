@@ -29,7 +29,8 @@ final class ConfigBinder {
         KafkaConfig kafka = kafka(s);
         Map<String, TableSpec> tables = TableBinder.bind(s);
         ThermoclineConfig config = new ThermoclineConfig(
-                warehouse, namespace, catalogType, catalogProperties, kafka, tables, file);
+                warehouse, namespace, catalogType, catalogProperties, kafka, tables, file,
+                TuningBinder.backup(s), TuningBinder.repartition(s));
         try {
             config.catalogSettings();
         } catch (IllegalArgumentException e) {

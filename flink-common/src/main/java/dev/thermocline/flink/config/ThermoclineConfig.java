@@ -34,10 +34,13 @@ import java.util.Objects;
  * @param kafka brokers (or the embedded broker), client properties, topics
  * @param tables the protected tables by name, in the order they were configured
  * @param configFile the file that was read, or null when none was
+ * @param backup the {@code backup.*} options: due thresholds and retention
+ * @param repartition the {@code repartition.*} options: interval and planner settings
  */
 public record ThermoclineConfig(String warehouse, String namespace, CatalogType catalogType,
                                 Map<String, String> catalogProperties, KafkaConfig kafka,
-                                Map<String, TableSpec> tables, Path configFile) {
+                                Map<String, TableSpec> tables, Path configFile,
+                                BackupConfig backup, RepartitionConfig repartition) {
 
     public ThermoclineConfig {
         Objects.requireNonNull(warehouse, "warehouse is required.");
@@ -46,6 +49,16 @@ public record ThermoclineConfig(String warehouse, String namespace, CatalogType 
         catalogProperties = Collections.unmodifiableMap(new LinkedHashMap<>(catalogProperties));
         Objects.requireNonNull(kafka, "kafka is required.");
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        Objects.requireNonNull(backup, "backup is required.");
+        Objects.requireNonNull(repartition, "repartition is required.");
+    }
+
+    /** With the default backup and repartition options. */
+    public ThermoclineConfig(String warehouse, String namespace, CatalogType catalogType,
+                             Map<String, String> catalogProperties, KafkaConfig kafka,
+                             Map<String, TableSpec> tables, Path configFile) {
+        this(warehouse, namespace, catalogType, catalogProperties, kafka, tables, configFile,
+                BackupConfig.defaults(), RepartitionConfig.defaults());
     }
 
     /** Loads and validates; a {@link ConfigException} names the offending key, value and source. */
