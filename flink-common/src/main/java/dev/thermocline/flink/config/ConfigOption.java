@@ -50,14 +50,14 @@ public enum ConfigOption {
     BACKUP_DUE_CHANGES("backup.due.changes", Shape.TEXT, "10000", "THERMOCLINE_BACKUP_DUE_CHANGES", null,
             "A partition is due for a new backup copy once this many changes came since its copy."),
     BACKUP_DUE_RATE_SHIFT("backup.due.rate-shift", Shape.TEXT, "4", "THERMOCLINE_BACKUP_DUE_RATE_SHIFT", null,
-            "... or once its changes since the copy are this many times those in the equally long window before (above 1)."),
+            "A partition is also due once its changes since the copy are this many times those in the equally long window before (above 1)."),
     BACKUP_DUE_RATE_SHIFT_MIN_CHANGES("backup.due.rate-shift-min-changes", Shape.TEXT, "1000",
             "THERMOCLINE_BACKUP_DUE_RATE_SHIFT_MIN_CHANGES", null,
             "Below this many changes since the copy a rate shift is noise and does not count."),
     BACKUP_DUE_MAX_AGE("backup.due.max-age", Shape.TEXT, "1d", "THERMOCLINE_BACKUP_DUE_MAX_AGE", null,
-            "... or once its copy is this old and something changed since."),
+            "A partition is also due once its copy is this old and something changed since."),
     BACKUP_DUE_RESTORE_COST("backup.due.restore-cost", Shape.TEXT, "2000000", "THERMOCLINE_BACKUP_DUE_RESTORE_COST", null,
-            "... or once its expected restore cost, accesses in the hour before the cutoff (heatmap) x changes since the copy, "
+            "A partition is also due once its expected restore cost, accesses in the hour before the cutoff (heatmap) x changes since the copy, "
                     + "reaches this; off disables it."),
     BACKUP_RETENTION("backup.retention", Shape.TEXT, "off", "THERMOCLINE_BACKUP_RETENTION", null,
             "How far back a restore must stay possible. After each backup run, backups snapshots and changelog files no "
@@ -85,7 +85,7 @@ public enum ConfigOption {
     REPARTITION_MERGE_COOL_DOWN("repartition.merge-cool-down", Shape.TEXT, "10", "THERMOCLINE_REPARTITION_MERGE_COOL_DOWN",
             null, "A partition created or changed fewer than this many intervals ago is never merged."),
     REPARTITION_SPLIT_COOL_DOWN("repartition.split-cool-down", Shape.TEXT, "1", "THERMOCLINE_REPARTITION_SPLIT_COOL_DOWN",
-            null, "Nor split again sooner than this many intervals."),
+            null, "A partition created or changed fewer than this many intervals ago is not split again."),
     REPARTITION_FORECAST("repartition.forecast", Shape.TEXT, "true", "THERMOCLINE_REPARTITION_FORECAST", null,
             "true: decide on Holt's trend forecast (a rising hotspot is split before it peaks); false: on the decayed heat."),
     REPARTITION_FORECAST_HORIZON("repartition.forecast-horizon", Shape.TEXT, "3", "THERMOCLINE_REPARTITION_FORECAST_HORIZON",
