@@ -92,9 +92,14 @@ public final class BackupRun {
             List<BackupCopy> previous = base == null ? List.of()
                     : BackupSummary.decode(table, spec.keyType(), base.summary(), base.snapshotId());
             ChangelogScan scan = new ChangelogScan(changelog, log.snapshotId());
-            BackupPlan plan = BackupPlanner.plan(layout, previous, cutoff, options.onDemand().getOrDefault(table, Set.of()),
-                    options.policy(), (p, copy) -> scan.activity(table,
-                            ChangelogScan.partitionIdsEverOverlapping(history, p.range()), p.range(), copy.cutoffTs(), cutoff));
+            Map<String, Double> heat = options.policy().restoreCostThreshold() == Double.POSITIVE_INFINITY ? Map.of()
+                    : RecentHeat.accessesPerHour(catalog, namespace, history, layout, cutoff);
+            Set<String> onDemand = options.forced().contains(table)
+                    ? layout.partitions().stream().map(p -> p.partitionKey()).collect(java.util.stream.Collectors.toSet())
+                    : options.onDemand().getOrDefault(table, Set.of());
+            BackupPlan plan = BackupPlanner.plan(layout, previous, cutoff, onDemand, options.policy(),
+                    (p, copy) -> scan.activity(table, ChangelogScan.partitionIdsEverOverlapping(history, p.range()),
+                            p.range(), copy.cutoffTs(), cutoff, heat.getOrDefault(p.partitionKey(), 0.0)));
             plans.add(plan);
             for (CopyTask task : plan.tasks()) {
                 List<List<String>> ids = new ArrayList<>();

@@ -86,12 +86,15 @@ final class ChangelogScan {
      * A partition's changes since its copy and in the equally long window before, estimated from
      * file metadata alone (no data read): the record counts of the files the window's filter plans.
      * Files that straddle a window's edge count whole, so the estimate errs towards "due".
+     *
+     * @param accessesPerHour the partition's recent heat, for the restore-cost trigger
      */
-    PartitionActivity activity(String table, List<String> partitionIds, KeyRange range, Instant since, Instant cutoff) {
+    PartitionActivity activity(String table, List<String> partitionIds, KeyRange range, Instant since, Instant cutoff,
+                               double accessesPerHour) {
         Duration window = Duration.between(since, cutoff);
         long recent = plannedRecords(filter(table, partitionIds, range, since, cutoff));
         long before = plannedRecords(filter(table, partitionIds, range, since.minus(window), since));
-        return new PartitionActivity(recent, before, window);
+        return new PartitionActivity(recent, before, window, accessesPerHour);
     }
 
     private long plannedRecords(Expression filter) {

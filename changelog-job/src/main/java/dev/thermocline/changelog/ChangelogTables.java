@@ -1,5 +1,6 @@
 package dev.thermocline.changelog;
 
+import dev.thermocline.flink.iceberg.CheckpointCommitGuard;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
 import java.util.Objects;
 import org.apache.iceberg.catalog.Catalog;
@@ -23,7 +24,9 @@ public record ChangelogTables(TableLoader changelog, TableLoader progress) {
 
     /**
      * Both tables in {@code namespace}, created when missing with the rest of Thermocline's tables
-     * (the sinks need them to exist; dead letters of a file source go to {@code dead_letters}).
+     * (the sinks need them to exist; dead letters of a file source go to {@code dead_letters}). The
+     * sinks load them through {@link CheckpointCommitGuard}: a checkpoint's changes are never
+     * committed twice, even when a commit lands after its client gave up (Iceberg #14425).
      */
     public static ChangelogTables ensure(CatalogLoader loader, Namespace namespace) {
         Catalog catalog = loader.loadCatalog();
@@ -39,8 +42,9 @@ public record ChangelogTables(TableLoader changelog, TableLoader progress) {
                 }
             }
         }
-        return new ChangelogTables(TableLoader.fromCatalog(loader, changelogId(namespace)),
-                TableLoader.fromCatalog(loader, progressId(namespace)));
+        CatalogLoader guarded = CheckpointCommitGuard.guard(loader);
+        return new ChangelogTables(TableLoader.fromCatalog(guarded, changelogId(namespace)),
+                TableLoader.fromCatalog(guarded, progressId(namespace)));
     }
 
     public static TableIdentifier changelogId(Namespace namespace) {

@@ -126,6 +126,60 @@ class BackupRunITCase {
     }
 
     /**
+     * The restore-cost trigger with heat from the real {@code heatmap} table: after the same kind of
+     * change batch, the partition that was accessed in the hour before the cutoff is due (heat x
+     * changes past the threshold), the unaccessed ones are not, and {@code --force} copies them all.
+     */
+    @Test
+    void theAccessedPartitionIsDueByRestoreCostAndForceCopiesEveryPartition(@TempDir Path dir) throws Exception {
+        Workload workload = Workload.generate(WorkloadSpec.orders(22).withInitialRows(200).withEvents(0, 1_200));
+        List<List<WorkloadEvents.Event>> batches = batches(WorkloadEvents.of(workload), 2);
+        Instant end = lastTime(batches.get(1));
+        Clock clock = Clock.fixed(end.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        // only the restore-cost trigger can fire: 1 000 accesses an hour x 1 change reaches it, 0 accesses never do
+        DuePolicy byCost = new DuePolicy(Long.MAX_VALUE, 1e9, Long.MAX_VALUE, Duration.ofDays(3650), 1_000);
+
+        try (TestWarehouse warehouse = new TestWarehouse(dir, TestWarehouse.orders())) {
+            BackupRun backup = new BackupRun(warehouse.loader(), TestWarehouse.NAMESPACE, warehouse.specs(), clock);
+            ingest(warehouse, dir, batches, 0);
+            BackupResult first = backup.run(TestJobs.environment(dir.resolve("ck-1"), false), BackupOptions.defaults());
+            ingest(warehouse, dir, batches, 1);
+            PartitionMap map = warehouse.partitionMaps().load("orders").latest().orElseThrow();
+            String hot = map.partitions().get(1).partitionKey();
+            Instant windowStart = end.minus(Duration.ofMinutes(10));
+            writeHeatmapCell(warehouse, hot, windowStart, 1_000);
+            writeHeatmapCell(warehouse, hot, windowStart.minus(Duration.ofHours(3)), 1_000_000); // outside the hour
+
+            BackupResult second = backup.run(TestJobs.environment(dir.resolve("ck-2"), false),
+                    BackupOptions.defaults().withPolicy(byCost));
+            assertThat(second.table("orders").built()).containsExactly(Map.entry(hot, DueReason.RESTORE_COST));
+
+            BackupResult forced = backup.run(TestJobs.environment(dir.resolve("ck-3"), false),
+                    BackupOptions.defaults().withPolicy(byCost).withForced("orders"));
+            assertThat(forced.table("orders").built()).hasSize(map.size()).containsOnlyKeys(
+                    map.partitions().stream().map(p -> p.partitionKey()).toList()).containsValue(DueReason.ON_DEMAND);
+            assertThat(forced.table("orders").built().values()).containsOnly(DueReason.ON_DEMAND);
+            assertEveryCopyEqualsTheReplay(warehouse, workload.history(),
+                    List.of(first.snapshotId(), second.snapshotId(), forced.snapshotId()));
+        }
+    }
+
+    private static void writeHeatmapCell(TestWarehouse warehouse, String partition, Instant start, long accesses) {
+        Table heatmap = warehouse.table(ThermoclineTables.HEATMAP);
+        org.apache.iceberg.data.GenericRecord r = org.apache.iceberg.data.GenericRecord.create(heatmap.schema());
+        r.setField("window_start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+        r.setField("window_end", OffsetDateTime.ofInstant(start.plusSeconds(60), ZoneOffset.UTC));
+        r.setField("table_name", "orders");
+        r.setField("partition_key", partition);
+        r.setField("access_count", accesses);
+        r.setField("read_count", accesses);
+        r.setField("write_count", 0L);
+        org.apache.iceberg.AppendFiles append = heatmap.newAppend();
+        dev.thermocline.flink.iceberg.GenericRowsWriter.write(heatmap, List.of(r)).forEach(append::appendFile);
+        append.commit();
+    }
+
+    /**
      * For every backup snapshot: its copies tile the key space, and each copy's rows (read at that
      * snapshot) equal the replay of the history up to the copy's cutoff, keys in its range.
      */

@@ -89,6 +89,58 @@ class ChangelogExactlyOnceITCase {
     }
 
     /**
+     * Iceberg #14425 end to end: a checkpoint's commit to {@code changelog} reaches the real catalog only
+     * after its committer was told the outcome is unknown and the job recovered, and after the recovered
+     * committer found the checkpoint uncommitted. The change log still equals the input, and no two
+     * snapshots carry the same checkpoint of the same job and operator.
+     */
+    @Test
+    void aCheckpointCommitThatLandsAfterRecoveryLookedIsNotCommittedTwice(@TempDir Path dir) throws Exception {
+        Workload workload = Workload.generate(WorkloadSpec.orders(6).withInitialRows(200).withEvents(0, 2_000));
+        List<WorkloadEvents.Event> events = WorkloadEvents.of(workload);
+        List<WorkloadEvents.Event> first = events.subList(0, events.size() / 2);
+        List<WorkloadEvents.Event> second = events.subList(events.size() / 2, events.size());
+        String topic = "changes-late-commit";
+        kafka.createTopic(topic, 2);
+        kafka.createTopic(topic + "-dead", 1);
+
+        try (TestWarehouse warehouse = new TestWarehouse(dir, TestWarehouse.orders())) {
+            ChangelogTables guardedOverLate = ChangelogTables.ensure(new LateCommitCatalog(warehouse.loader()),
+                    TestWarehouse.NAMESPACE);
+            KafkaSettings settings = TestJobs.kafka(kafka.bootstrapServers(), topic, topic + "-dead");
+            StreamExecutionEnvironment env = TestJobs.environment(dir.resolve("checkpoints"), true);
+            new ChangelogJob(settings.changeSource(), warehouse.specs(), warehouse.feed(), guardedOverLate,
+                    DeadLetterOutput.kafka(settings, ChangelogJob.NAME), ChangelogSettings.defaults(),
+                    Clock.systemUTC()).build(env);
+            JobClient job = env.executeAsync("changelog-late-commit");
+            try {
+                Produce.events(kafka.bootstrapServers(), topic, first);
+                ChangelogJobITCase.awaitChangelogRows(warehouse, WorkloadEvents.logged(first).size());
+
+                LateCommitCatalog.ARMED.set(true);
+                Produce.events(kafka.bootstrapServers(), topic, second);
+                await().atMost(Duration.ofSeconds(60)).untilTrue(LateCommitCatalog.LANDED);
+                ChangelogJobITCase.awaitChangelogRows(warehouse, WorkloadEvents.logged(events).size());
+                Thread.sleep(2_000); // several more checkpoints: a second commit of the late one would show up now
+                assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            } finally {
+                job.cancel().get();
+            }
+
+            assertThat(warehouse.readChangelog()).map(TestWarehouse.Logged::change)
+                    .containsExactlyInAnyOrderElementsOf(WorkloadEvents.logged(events));
+            List<String> checkpoints = new java.util.ArrayList<>();
+            for (org.apache.iceberg.Snapshot s : warehouse.table(ThermoclineTables.CHANGELOG).snapshots()) {
+                if (s.summary().containsKey("flink.max-committed-checkpoint-id")) {
+                    checkpoints.add(s.summary().get("flink.job-id") + "/" + s.summary().get("flink.operator-id") + "/"
+                            + s.summary().get("flink.max-committed-checkpoint-id"));
+                }
+            }
+            assertThat(checkpoints).as("one snapshot per committed checkpoint").doesNotHaveDuplicates();
+        }
+    }
+
+    /**
      * The system clock, except that once armed it throws on the 300th reading: the tagging operator
      * reads it for every change, so the job fails in the middle of the second batch.
      */

@@ -3,20 +3,26 @@ package dev.thermocline.cli;
 import dev.thermocline.backup.BackupOptions;
 import dev.thermocline.backup.BackupResult;
 import dev.thermocline.backup.BackupRun;
+import dev.thermocline.backup.Retention;
 import dev.thermocline.core.backup.DueReason;
 import dev.thermocline.flink.catalog.IcebergCatalogs;
 import dev.thermocline.flink.config.ThermoclineConfig;
+import java.io.Closeable;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 
 /**
- * {@code thermocline backup}: one backup run on a local MiniCluster, then one line per table:
- * its cutoff, layout revision, the partitions copied (and why) and how many carried over.
+ * {@code thermocline backup}: one backup run on a local MiniCluster with the configured due policy
+ * ({@code backup.due.*}; {@code --force} / {@code --partition} copy on demand), then one line per
+ * table: its cutoff, layout revision, the partitions copied (and why) and how many carried over;
+ * then, with {@code backup.retention} set, the expiry of what no restore in that window needs.
  */
 final class BackupAction implements Action<BackupRequest> {
 
@@ -29,17 +35,46 @@ final class BackupAction implements Action<BackupRequest> {
         if (config.tables().isEmpty()) {
             throw new IllegalArgumentException("no tables are configured: nothing to back up");
         }
-        BackupRun run = new BackupRun(IcebergCatalogs.flinkLoader(config.catalogSettings()),
-                Namespace.of(config.namespace().split("\\.")), config.tables(), context.clock());
-        BackupOptions options = BackupOptions.defaults().withTables(request.table().map(Set::of).orElse(Set.of()));
+        Namespace namespace = Namespace.of(config.namespace().split("\\."));
+        BackupRun run = new BackupRun(IcebergCatalogs.flinkLoader(config.catalogSettings()), namespace, config.tables(),
+                context.clock());
+        BackupOptions options = BackupOptions.defaults().withPolicy(config.backup().policy())
+                .withTables(request.table().map(Set::of).orElse(Set.of()));
+        if (request.force()) {
+            for (String table : request.table().map(Set::of).orElse(config.tables().keySet())) {
+                options = options.withForced(table);
+            }
+        }
+        if (!request.partitions().isEmpty()) {
+            options = options.withOnDemand(request.table().orElseThrow(), Set.copyOf(request.partitions()));
+        }
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         BackupResult result = run.run(StreamExecutionEnvironment.getExecutionEnvironment(conf), options);
         for (BackupResult.TableResult t : result.tables()) {
             context.out().println(describe(t, result.snapshotId()));
         }
+        if (config.backup().retention().isPresent()) {
+            context.out().println(expire(config, namespace, config.backup().retention().get(), context));
+        }
         context.out().flush();
         return ExitCode.OK;
+    }
+
+    private static String expire(ThermoclineConfig config, Namespace namespace, Duration retention, ActionContext context)
+            throws Exception {
+        Catalog catalog = IcebergCatalogs.load(config.catalogSettings());
+        try {
+            Retention.Result r = new Retention(catalog, namespace, config.tables()).apply(retention, context.clock());
+            return "retention " + retention + ": " + (r.oldestBackupKept() == null
+                    ? "no backup is older than " + context.clock().instant().minus(retention) + ", nothing expired"
+                    : "kept backups from snapshot " + r.oldestBackupKept() + ", expired " + r.backupSnapshotsExpired()
+                            + " older backups snapshot(s), removed " + r.changelogFilesRemoved() + " changelog file(s)");
+        } finally {
+            if (catalog instanceof Closeable c) {
+                c.close();
+            }
+        }
     }
 
     static String describe(BackupResult.TableResult t, Long snapshotId) {

@@ -1,6 +1,8 @@
 package dev.thermocline.cli;
 
 import dev.thermocline.flink.config.ThermoclineConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,19 +10,34 @@ import picocli.CommandLine.Option;
 
 /** {@code thermocline backup}. */
 @Command(name = "backup", sortOptions = false, optionListHeading = "%nOptions:%n",
-        customSynopsis = {"thermocline backup [--table TABLE] [--cluster HOST:PORT] [OPTIONS]"},
+        customSynopsis = {"thermocline backup [--table TABLE [--partition ID]...] [--force]",
+                "         [--cluster HOST:PORT] [OPTIONS]"},
         description = {
             "Backs up the partitions that are due",
             "",
             "One backup run (bounded): for each partition that is due, the new copy is the previous copy plus the "
-                    + "changes since its cutoff, all in one Iceberg commit to the backups table."
+                    + "changes since its cutoff, all in one Iceberg commit to the backups table. Due: backup.due.* "
+                    + "(changes, rate shift, age, expected restore cost = accesses per hour x changes since the copy). "
+                    + "With backup.retention set, history no restore in that window needs is expired afterwards."
         },
-        footer = {"", "Examples:", "  thermocline backup", "  thermocline backup --table orders"})
+        footer = {"", "Examples:", "  thermocline backup", "  thermocline backup --table orders",
+            "  thermocline backup --table orders --partition p3 --partition p17   # on demand",
+            "  thermocline backup --force                                         # every partition",
+            "  thermocline backup -D backup.due.changes=500 -D backup.retention=7d"})
 final class BackupCommand extends ActionCommand<BackupRequest> {
 
     @Option(names = "--table", paramLabel = "TABLE",
             description = {"Back up only this configured table.", "Default: every configured table"})
     String table;
+
+    @Option(names = "--partition", paramLabel = "ID",
+            description = {"Copy this partition of --table now, due or not (on demand); repeatable.",
+                    "Default: only the partitions that are due"})
+    List<String> partitions = new ArrayList<>();
+
+    @Option(names = "--force", description = {"Copy every partition of the selected tables now, due or not.",
+            "Default: only the partitions that are due"})
+    boolean force;
 
     @Mixin
     ClusterOption cluster;
@@ -34,7 +51,11 @@ final class BackupCommand extends ActionCommand<BackupRequest> {
         if (table != null) {
             table(config, table);
         }
-        return new BackupRequest(Optional.ofNullable(table), cluster.value());
+        if (!partitions.isEmpty() && table == null) {
+            throw badArgument("--partition " + String.join(",", partitions)
+                    + " needs --table: partition ids belong to one table");
+        }
+        return new BackupRequest(Optional.ofNullable(table), cluster.value(), force, partitions);
     }
 
     @Override

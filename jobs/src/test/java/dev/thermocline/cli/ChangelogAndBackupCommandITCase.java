@@ -57,6 +57,36 @@ class ChangelogAndBackupCommandITCase {
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).startsWith("orders: nothing due at cutoff 2026-11-24T10:09:29.999Z; 16 copies unchanged");
 
+        CliHarness.Result onDemand = cli.run("backup", "--table", "orders", "--partition", "p3");
+        assertThat(onDemand.exit()).as(onDemand.err()).isZero();
+        assertThat(onDemand.out()).startsWith(
+                "orders: cutoff 2026-11-24T10:09:29.999Z, revision 0, copied p3 (on demand); carried over 15; ");
+
+        CliHarness.Result partitionWithoutTable = cli.run("backup", "--partition", "p3");
+        assertThat(partitionWithoutTable.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(partitionWithoutTable.err()).contains("--partition p3 needs --table");
+
+        CliHarness.Result forced = cli.run("backup", "--force", "-D", "backup.retention=1h");
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        // every configured table: orders' copies are forced, customers (never backed up) get their first ones
+        assertThat(forced.out().lines().toList()).hasSize(3);
+        assertThat(forced.out()).contains("orders: cutoff 2026-11-24T10:09:29.999Z, revision 0, copied p0 (on demand), "
+                        + "p1 (on demand)").contains("p15 (on demand); carried over 0")
+                .contains("customers: cutoff 2026-11-24T10:09:29.999Z, revision 0, copied p0 (first copy)")
+                .contains("retention PT1H: no backup is older than 2026-11-24T11:00:00Z, nothing expired");
+
+        // two more changes (the log is complete through the newer minus 30 s): one change to p0 since its copy
+        Files.write(wd.resolve("more.jsonl"), List.of(
+                change("u", "{\"id\":7,\"status\":\"shipped\"}", "{\"id\":7,\"status\":\"returned\"}", "10:20:00", 700),
+                change("c", "null", "{\"id\":9,\"status\":\"new\"}", "10:30:00", 800)));
+        assertThat(cli.run("run", "changelog", "--source", "file:more.jsonl").exit()).isZero();
+        CliHarness.Result notDue = cli.run("backup", "--table", "orders");
+        assertThat(notDue.out()).startsWith("orders: nothing due at cutoff 2026-11-24T10:29:29.999Z; 16 copies unchanged");
+        CliHarness.Result dueByVolume = cli.run("backup", "--table", "orders", "-D", "backup.due.changes=1");
+        assertThat(dueByVolume.exit()).as(dueByVolume.err()).isZero();
+        assertThat(dueByVolume.out()).startsWith(
+                "orders: cutoff 2026-11-24T10:29:29.999Z, revision 0, copied p0 (volume); carried over 15; ");
+
         CliHarness.Result restore = cli.run("restore", "--table", "orders", "--as-of", "2026-11-24T10:05:00Z",
                 "--range", "..", "--output", "restored.jsonl");
         assertThat(restore.exit()).as(restore.err()).isZero();

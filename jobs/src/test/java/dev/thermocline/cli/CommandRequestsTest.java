@@ -60,6 +60,21 @@ class CommandRequestsTest {
     }
 
     @Test
+    void backupOnDemandFlagsAndBackupOptionsReachTheAction() {
+        CliHarness.Recorder<BackupRequest> backup = new CliHarness.Recorder<>();
+        cli.actions = Actions.builder().backup(backup).build();
+
+        CliHarness.Result r = cli.run("backup", "--table", "orders", "--partition", "p1", "--partition", "p2", "--force",
+                "-D", "backup.due.changes=5", "-D", "backup.retention=7d");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(backup.request).isEqualTo(
+                new BackupRequest(Optional.of("orders"), Optional.empty(), true, java.util.List.of("p1", "p2")));
+        assertThat(backup.context.config().backup().policy().volumeThreshold()).isEqualTo(5);
+        assertThat(backup.context.config().backup().retention()).contains(java.time.Duration.ofDays(7));
+    }
+
+    @Test
     void namedConfigFileReplacesTheWorkingDirectorysOne() throws Exception {
         Path other = Files.writeString(wd.resolve("other.yaml"), "namespace: other\n");
         CliHarness.Recorder<DemoRequest> demo = new CliHarness.Recorder<>();

@@ -2,6 +2,7 @@ package dev.thermocline.repartition;
 
 import dev.thermocline.core.repartition.HeatSettings;
 import dev.thermocline.core.repartition.PlannerSettings;
+import dev.thermocline.flink.config.RepartitionConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -50,6 +51,11 @@ public record RepartitionOptions(
     public static RepartitionOptions defaults() {
         return new RepartitionOptions(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(10),
                 HeatSettings.defaults(), PlannerSettings.defaults(), 3, 64);
+    }
+
+    /** The defaults with the configured {@code repartition.*} options (interval and planner settings). */
+    public static RepartitionOptions from(RepartitionConfig config) {
+        return defaults().withInterval(config.interval()).withPlanner(config.planner());
     }
 
     public RepartitionOptions withInterval(Duration value) {

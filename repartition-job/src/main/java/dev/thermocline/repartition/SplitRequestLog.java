@@ -30,7 +30,10 @@ import org.apache.iceberg.io.CloseableIterable;
  * (table, revision) however often it is asked. The check and the append are one optimistic commit:
  * it validates that no rows of the same revision were added since the check, so two writers (a
  * replay and the original, or racing jobs) never both log a revision. One snapshot per revision; its
- * summary carries the table and the revision like {@code partition_map}'s.
+ * summary carries the table and the revision like {@code partition_map}'s. Each row carries the
+ * decision's evidence: decayed heat and forecast (accesses per interval), their shares of the table,
+ * the hot / warm / cold class, for a split the share of the partition's sketched heat in each part,
+ * and the rule that fired in words.
  */
 final class SplitRequestLog {
 
@@ -113,6 +116,10 @@ final class SplitRequestLog {
         r.setField("forecast", d.forecast());
         r.setField("cluster", d.heatClass().name().toLowerCase(Locale.ROOT));
         r.setField("decided_at", OffsetDateTime.ofInstant(revision.validFrom(), ZoneOffset.UTC));
+        r.setField("heat_share", d.heatShare());
+        r.setField("forecast_share", d.forecastShare());
+        r.setField("child_shares", split && !Double.isNaN(d.leftShare()) ? List.of(d.leftShare(), 1 - d.leftShare()) : null);
+        r.setField("explanation", d.explanation());
         return r;
     }
 }

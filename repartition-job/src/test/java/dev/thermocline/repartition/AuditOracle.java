@@ -70,4 +70,31 @@ final class AuditOracle {
         }
         return ranges;
     }
+
+    /**
+     * Every logged decision carries evidence that backs it under {@code settings}: a split was hot
+     * above the split threshold and its child shares divide the partition's heat; a merge was cold
+     * below the merge threshold.
+     */
+    static void assertEvidenceBacksEveryDecision(List<TestWarehouse.Evidence> evidence,
+                                                 dev.thermocline.core.repartition.PlannerSettings settings) {
+        assertThat(evidence).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.heat()).isNotNull().isGreaterThanOrEqualTo(0.0);
+            assertThat(e.forecast()).isNotNull();
+            assertThat(e.heatShare()).isBetween(0.0, 1.0 + 1e-9);
+            assertThat(e.explanation()).isNotBlank();
+            if (e.childShares() != null) {
+                assertThat(e.cluster()).isIn("hot", "warm");
+                assertThat(e.forecastShare()).isGreaterThan(settings.splitAboveShare());
+                assertThat(e.childShares()).hasSize(2).allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0));
+                assertThat(e.childShares().get(0) + e.childShares().get(1)).isCloseTo(1.0,
+                        org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(e.explanation()).startsWith("hot:");
+            } else {
+                assertThat(e.cluster()).isEqualTo("cold");
+                assertThat(e.forecastShare()).isLessThan(settings.mergeBelowShare());
+                assertThat(e.explanation()).startsWith("cold run:");
+            }
+        });
+    }
 }

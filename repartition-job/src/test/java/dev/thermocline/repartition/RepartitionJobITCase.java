@@ -86,6 +86,7 @@ class RepartitionJobITCase {
         assertThat(warehouse.snapshotRevisions(ThermoclineTables.PARTITION_MAP)).as("one snapshot per revision")
                 .containsExactlyElementsOf(history.revisions().stream().map(m -> Long.toString(m.revision())).toList());
         AuditOracle.assertLogExplainsEveryRevision(history, log);
+        AuditOracle.assertEvidenceBacksEveryDecision(warehouse.splitRequestEvidence(), OPTIONS.planner());
         assertThat(width(history.latest().orElseThrow().partitionFor(Key.of(500_500)).range()))
                 .as("the hotspot's partition, initially 125 000 keys wide").isLessThan(125_000 / 8);
         assertMapAtPicksTheRevisionInForce(history);

@@ -44,6 +44,9 @@ class SplitRequestLogTest {
                 new TestWarehouse.SplitRequestRow(1, "split", "p4", "501024", "p8", null, AT),
                 new TestWarehouse.SplitRequestRow(2, "merge", "p0", null, null, List.of("p0", "p1"), AT.plusSeconds(600)));
         assertThat(warehouse.snapshotRevisions(ThermoclineTables.SPLIT_REQUESTS)).containsExactly("1", "2");
+        assertThat(warehouse.splitRequestEvidence()).containsExactlyInAnyOrder(
+                new TestWarehouse.Evidence(1, "p4", 2100.0, 2300.5, "hot", 0.75, 0.78, List.of(0.95, 1 - 0.95), "hot"),
+                new TestWarehouse.Evidence(2, "p0", 12.0, 10.0, "cold", 0.01, 0.01, null, "cold"));
     }
 
     @Test

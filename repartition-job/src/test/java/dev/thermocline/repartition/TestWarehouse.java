@@ -131,6 +131,26 @@ final class TestWarehouse {
         return rows;
     }
 
+    /** A split_requests row's evidence. */
+    record Evidence(long revision, String partitionKey, Double heat, Double forecast, String cluster, Double heatShare,
+                    Double forecastShare, List<Double> childShares, String explanation) {}
+
+    @SuppressWarnings("unchecked")
+    List<Evidence> splitRequestEvidence() {
+        List<Evidence> rows = new ArrayList<>();
+        try (CloseableIterable<Record> records = IcebergGenerics.read(table(ThermoclineTables.SPLIT_REQUESTS)).build()) {
+            for (Record r : records) {
+                rows.add(new Evidence((Long) r.getField("revision"), (String) r.getField("partition_key"),
+                        (Double) r.getField("heat"), (Double) r.getField("forecast"), (String) r.getField("cluster"),
+                        (Double) r.getField("heat_share"), (Double) r.getField("forecast_share"),
+                        (List<Double>) r.getField("child_shares"), (String) r.getField("explanation")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
     /** The {@code thermocline.revision} of each snapshot of {@code table}, oldest first. */
     List<String> snapshotRevisions(String table) {
         List<String> revisions = new ArrayList<>();

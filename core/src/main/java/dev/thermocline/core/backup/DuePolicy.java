@@ -16,6 +16,10 @@ import java.util.Optional;
  *       grow fast (a falling rate is no reason: the replay grows slower);
  *   <li><b>age</b>: the copy is older than {@code maxAge} and at least one change came since (an
  *       unchanged partition's copy stays exact however old it is);
+ *   <li><b>restore cost</b>: the expected cost of restoring the partition, its heat (accesses per hour:
+ *       how likely a restore is to ask for it) times its replay length (changes since the copy), is at
+ *       least {@code restoreCostThreshold} — a hot partition gets a copy long before the volume
+ *       threshold, a cold one is left to the other triggers;
  * </ul>
  * plus, decided by the planner, a first copy, a changed layout, or a request by name.
  *
@@ -23,8 +27,14 @@ import java.util.Optional;
  * @param rateShiftFactor how many times the previous window's count; above 1
  * @param minChangesForRateShift below this many changes a rate shift is noise
  * @param maxAge the oldest a copy of a changing partition may get
+ * @param restoreCostThreshold accesses per hour x changes since the copy that make it due; positive
+ *     ({@code Double.POSITIVE_INFINITY} turns the trigger off)
  */
-public record DuePolicy(long volumeThreshold, double rateShiftFactor, long minChangesForRateShift, Duration maxAge) {
+public record DuePolicy(long volumeThreshold, double rateShiftFactor, long minChangesForRateShift, Duration maxAge,
+                        double restoreCostThreshold) {
+
+    /** The default restore-cost threshold: 1 000 accesses an hour over 2 000 changes to replay. */
+    public static final double DEFAULT_RESTORE_COST = 2_000_000;
 
     public DuePolicy {
         if (volumeThreshold < 1) {
@@ -41,14 +51,27 @@ public record DuePolicy(long volumeThreshold, double rateShiftFactor, long minCh
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("max age must be positive, was " + maxAge);
         }
+        if (!(restoreCostThreshold > 0)) {
+            throw new IllegalArgumentException("restore cost threshold must be positive, was " + restoreCostThreshold);
+        }
     }
 
-    /** 10 000 changes, 4x the previous window's rate (from 1 000 changes), or a day old. */
+    /** Without the restore-cost trigger. */
+    public DuePolicy(long volumeThreshold, double rateShiftFactor, long minChangesForRateShift, Duration maxAge) {
+        this(volumeThreshold, rateShiftFactor, minChangesForRateShift, maxAge, Double.POSITIVE_INFINITY);
+    }
+
+    /** 10 000 changes, 4x the previous window's rate (from 1 000 changes), a day old, or a restore cost of 2 000 000. */
     public static DuePolicy defaults() {
-        return new DuePolicy(10_000, 4.0, 1_000, Duration.ofDays(1));
+        return new DuePolicy(10_000, 4.0, 1_000, Duration.ofDays(1), DEFAULT_RESTORE_COST);
     }
 
-    /** The first trigger that fires, volume before rate shift before age; empty when none does. */
+    /** The expected cost of restoring the partition now: its heat times the changes a restore would replay. */
+    public static double expectedRestoreCost(PartitionActivity activity) {
+        return activity.accessesPerHour() * activity.changesSinceCopy();
+    }
+
+    /** The first trigger that fires, volume before rate shift before restore cost before age; empty when none does. */
     public Optional<DueReason> due(PartitionActivity activity) {
         long changes = activity.changesSinceCopy();
         if (changes >= volumeThreshold) {
@@ -56,6 +79,9 @@ public record DuePolicy(long volumeThreshold, double rateShiftFactor, long minCh
         }
         if (changes >= minChangesForRateShift && changes >= rateShiftFactor * activity.changesInPreviousWindow()) {
             return Optional.of(DueReason.RATE_SHIFT);
+        }
+        if (changes > 0 && expectedRestoreCost(activity) >= restoreCostThreshold) {
+            return Optional.of(DueReason.RESTORE_COST);
         }
         if (changes > 0 && activity.sinceCopy().compareTo(maxAge) >= 0) {
             return Optional.of(DueReason.AGE);

@@ -12,6 +12,8 @@ public enum DueReason {
     VOLUME,
     /** Its change rate rose sharply against the window before its copy. */
     RATE_SHIFT,
+    /** Its heat times the changes a restore would replay passed the restore-cost threshold. */
+    RESTORE_COST,
     /** Its copy is older than the maximum age and something changed since. */
     AGE
 }

@@ -1,8 +1,8 @@
 package dev.thermocline.core.repartition;
 
+import dev.thermocline.core.heat.CellSpread;
 import dev.thermocline.core.heat.HeatmapCell;
 import dev.thermocline.core.heat.KeySketch;
-import dev.thermocline.core.heat.KeySketchView;
 import dev.thermocline.core.key.LongKey;
 import dev.thermocline.core.partition.KeyRange;
 import dev.thermocline.core.partition.Partition;
@@ -10,6 +10,7 @@ import dev.thermocline.core.partition.PartitionMap;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,9 +27,10 @@ import java.util.Optional;
  * applied at once: {@link #currentMap()} is the next revision, which the caller commits. If the
  * commit loses to another writer, the caller {@link #adopt}s the map that won.
  *
- * <p>Cells name partitions by id under the map in force when the accesses happened. Cells of a
- * partition retired since (late windows) are spread over the partitions now covering its range, by
- * their key sketch; cells of ids the engine never knew are counted in {@link
+ * <p>Cells name partitions by id under the map in force when the accesses happened. A cell whose
+ * id had another range then (late windows: the id was split — a split's left part keeps the id —,
+ * merged or retired since) is spread over the partitions now covering the range the id had at the
+ * cell's window start, by the cell's key sketch ({@link CellSpread}); cells of ids the engine never knew are counted in {@link
  * #unattributedAccesses()} and otherwise ignored, as are sketches that cannot be read (counted in
  * {@link #unreadableSketches()}).
  *
@@ -49,6 +51,8 @@ public final class RepartitionEngine implements Serializable {
     private PartitionMap map;
     private Map<String, PartitionHeat> heat = new LinkedHashMap<>();
     private final LinkedHashMap<String, KeyRange> retired = new LinkedHashMap<>();
+    /** Per id, the ranges it had before its current one (or before it retired), oldest first; null in old state. */
+    private LinkedHashMap<String, List<PastRange>> pastRanges = new LinkedHashMap<>();
     private long intervals;
     private long unattributedAccesses;
     private long unreadableSketches;
@@ -140,6 +144,9 @@ public final class RepartitionEngine implements Serializable {
         return planner;
     }
 
+    /** A range an id had until {@code until} (exclusive). */
+    private record PastRange(Instant until, KeyRange range) implements Serializable {}
+
     /** One interval's accesses and key sketch for one current partition. */
     private static final class Observed {
         double accesses;
@@ -165,8 +172,11 @@ public final class RepartitionEngine implements Serializable {
                         + cell.tableName() + "' (" + cell.partitionKey() + " @" + cell.windowStart() + ")");
             }
             KeySketch sketch = readSketch(cell);
-            if (heat.containsKey(cell.partitionKey())) {
+            KeyRange earlier = rangeBefore(cell.partitionKey(), cell.windowStart());
+            if (earlier == null && heat.containsKey(cell.partitionKey())) {
                 out.computeIfAbsent(cell.partitionKey(), id -> new Observed()).add(cell.accessCount(), sketch);
+            } else if (earlier != null) {
+                spread(cell, earlier, sketch, out);
             } else if (retired.containsKey(cell.partitionKey())) {
                 spread(cell, retired.get(cell.partitionKey()), sketch, out);
             } else {
@@ -176,17 +186,29 @@ public final class RepartitionEngine implements Serializable {
         return out;
     }
 
-    /** A retired partition's cell goes to the current partitions over its range, by sketch (else evenly). */
-    private void spread(HeatmapCell cell, KeyRange range, KeySketch sketch, Map<String, Observed> out) {
-        List<Partition> over = map.partitions().stream().filter(p -> p.range().overlaps(range)).toList();
-        KeySketchView inRange = sketch == null ? null : sketch.view().within(range);
-        long sketched = inRange == null ? 0 : inRange.totalWeight();
-        for (Partition p : over) {
-            double share = sketched > 0
-                    ? (double) inRange.weightIn(p.range()) / sketched
-                    : 1.0 / over.size();
-            out.computeIfAbsent(p.partitionKey(), id -> new Observed()).add(share * cell.accessCount(), sketch);
+    /**
+     * The range {@code id} had at {@code t} if that is not its current one (it changed or retired
+     * since); null when the id had its current range then, or the engine knows no earlier one.
+     */
+    private KeyRange rangeBefore(String id, Instant t) {
+        List<PastRange> past = pastRanges == null ? null : pastRanges.get(id);
+        if (past == null) {
+            return null;
         }
+        for (PastRange r : past) {
+            if (t.isBefore(r.until())) {
+                return r.range();
+            }
+        }
+        return null;
+    }
+
+    /** A cell counted under {@code range} goes to the current partitions over that range, by its sketch. */
+    private void spread(HeatmapCell cell, KeyRange range, KeySketch sketch, Map<String, Observed> out) {
+        Map<Partition, Double> shares = CellSpread.shares(sketch == null ? null : sketch.view(), range, map.partitions());
+        // each part keeps the whole sketch: PartitionHeat reads only the keys inside its range
+        shares.forEach((p, share) -> out.computeIfAbsent(p.partitionKey(), id -> new Observed())
+                .add(share * cell.accessCount(), sketch));
     }
 
     private KeySketch readSketch(HeatmapCell cell) {
@@ -216,12 +238,24 @@ public final class RepartitionEngine implements Serializable {
                     .toList();
             nextHeat.put(p.partitionKey(), PartitionHeat.inherit(p, next.keyType(), interval, portions));
         }
+        if (pastRanges == null) {
+            pastRanges = new LinkedHashMap<>();
+        }
         for (PartitionHeat old : heat.values()) {
-            if (!nextHeat.containsKey(old.partitionKey())) {
+            PartitionHeat now = nextHeat.get(old.partitionKey());
+            if (now == null) {
                 retired.put(old.partitionKey(), old.partition().range());
+            }
+            if (now == null || !now.partition().range().equals(old.partition().range())) {
+                pastRanges.computeIfAbsent(old.partitionKey(), id -> new ArrayList<>())
+                        .add(new PastRange(next.validFrom(), old.partition().range()));
             }
         }
         for (Iterator<String> it = retired.keySet().iterator(); retired.size() > MAX_RETIRED; ) {
+            it.next();
+            it.remove();
+        }
+        for (Iterator<String> it = pastRanges.keySet().iterator(); pastRanges.size() > MAX_RETIRED; ) {
             it.next();
             it.remove();
         }

@@ -80,6 +80,38 @@ class RepartitionEngineStateTest {
     }
 
     @Test
+    void lateCellsOfASplitPartitionAreSpreadByTheirSketchNotCreditedToTheLeftPart() {
+        RepartitionEngine engine = engineAfter(3, uniform(0, 1_000_000, 1_600));
+        // p8 = [500 000, 562 500) splits at 531 250: the left part keeps the id p8, the right one is p16
+        engine.adopt(engine.currentMap().split("p8", Key.of(531_250), SyntheticHeat.timeOf(3), "someone else"));
+
+        // a window from before the split, counted under the old p8: 300 accesses left of the cut, 700 right of it
+        HeatmapCell late = cell("p8", SyntheticHeat.T0, Map.of(510_000L, 300L, 550_000L, 700L));
+        engine.onInterval(List.of(late), SyntheticHeat.timeOf(4));
+
+        assertThat(engine.heat().get("p8").lastAccesses()).isCloseTo(300, within(1e-9));
+        assertThat(engine.heat().get("p16").lastAccesses()).isCloseTo(700, within(1e-9));
+
+        // a window after the split names the left part itself: all of it stays there
+        HeatmapCell current = cell("p8", SyntheticHeat.timeOf(3), Map.of(520_000L, 400L));
+        engine.onInterval(List.of(current), SyntheticHeat.timeOf(5));
+
+        assertThat(engine.heat().get("p8").lastAccesses()).isCloseTo(400, within(1e-9));
+        assertThat(engine.heat().get("p16").lastAccesses()).isZero();
+        assertThat(engine.unattributedAccesses()).isZero();
+    }
+
+    @Test
+    void lateCellsOfAMergedPartitionsSurvivingIdGoWhollyToTheUnion() {
+        RepartitionEngine engine = engineAfter(3, uniform(0, 1_000_000, 1_600));
+        engine.adopt(engine.currentMap().merge(List.of("p3", "p4"), SyntheticHeat.timeOf(3), "someone else"));
+
+        engine.onInterval(List.of(cell("p3", SyntheticHeat.T0, Map.of(190_000L, 500L))), SyntheticHeat.timeOf(4));
+
+        assertThat(engine.heat().get("p3").lastAccesses()).isCloseTo(500, within(1e-9));
+    }
+
+    @Test
     void unknownPartitionsAndUnreadableSketchesAreCountedNotFatal() {
         RepartitionEngine engine = engineAfter(1, uniform(0, 1_000_000, 1_600));
         HeatmapCell garbled = new HeatmapCell(SyntheticHeat.T0, SyntheticHeat.T0.plusSeconds(60), "orders", "p2", 40, 0, 0,
@@ -119,6 +151,13 @@ class RepartitionEngineStateTest {
         sketch.update(Key.of(key), count);
         Instant start = SyntheticHeat.T0;
         return new HeatmapCell(start, start.plusSeconds(60), "orders", partition, count, 0, 0, Map.of(), sketch.toBytes());
+    }
+
+    private static HeatmapCell cell(String partition, Instant start, Map<Long, Long> countsByKey) {
+        KeySketch sketch = KeySketch.create(KeyType.LONG);
+        countsByKey.forEach((key, count) -> sketch.update(Key.of(key), count));
+        long total = countsByKey.values().stream().mapToLong(Long::longValue).sum();
+        return new HeatmapCell(start, start.plusSeconds(60), "orders", partition, total, 0, 0, Map.of(), sketch.toBytes());
     }
 
     private static byte[] serialize(Object o) throws Exception {

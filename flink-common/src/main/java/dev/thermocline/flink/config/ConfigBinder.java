@@ -30,7 +30,8 @@ final class ConfigBinder {
         Map<String, TableSpec> tables = TableBinder.bind(s);
         HeatmapConfig heatmap = HeatmapBinder.bind(s);
         ThermoclineConfig config = new ThermoclineConfig(
-                warehouse, namespace, catalogType, catalogProperties, kafka, tables, heatmap, file);
+                warehouse, namespace, catalogType, catalogProperties, kafka, tables, heatmap, file,
+                TuningBinder.backup(s), TuningBinder.repartition(s));
         try {
             config.catalogSettings();
         } catch (IllegalArgumentException e) {

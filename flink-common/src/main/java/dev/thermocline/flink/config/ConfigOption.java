@@ -71,7 +71,56 @@ public enum ConfigOption {
             "Roll-up tiers RESOLUTION:KEEP, finest first: cells of each resolution are kept that long, then rolled up into the next "
                     + "tier or, after the last, deleted. Each resolution a multiple of the one before; environment: comma-separated."),
     HEATMAP_ROLLUP_INTERVAL("heatmap.rollup-interval", Shape.TEXT, "10m", "THERMOCLINE_HEATMAP_ROLLUP_INTERVAL", null,
-            "How often a running thermocline run heatmap applies heatmap.retention (a file backfill applies it once at its end).");
+            "How often a running thermocline run heatmap applies heatmap.retention (a file backfill applies it once at its end)."),
+
+    // Backups and retention (thermocline backup; issue #4). Durations: 500ms, 90s, 15m, 6h, 7d or ISO-8601 (PT1H).
+    BACKUP_DUE_CHANGES("backup.due.changes", Shape.TEXT, "10000", "THERMOCLINE_BACKUP_DUE_CHANGES", null,
+            "A partition is due for a new backup copy once this many changes came since its copy."),
+    BACKUP_DUE_RATE_SHIFT("backup.due.rate-shift", Shape.TEXT, "4", "THERMOCLINE_BACKUP_DUE_RATE_SHIFT", null,
+            "A partition is also due once its changes since the copy are this many times those in the equally long window before (above 1)."),
+    BACKUP_DUE_RATE_SHIFT_MIN_CHANGES("backup.due.rate-shift-min-changes", Shape.TEXT, "1000",
+            "THERMOCLINE_BACKUP_DUE_RATE_SHIFT_MIN_CHANGES", null,
+            "Below this many changes since the copy a rate shift is noise and does not count."),
+    BACKUP_DUE_MAX_AGE("backup.due.max-age", Shape.TEXT, "1d", "THERMOCLINE_BACKUP_DUE_MAX_AGE", null,
+            "A partition is also due once its copy is this old and something changed since."),
+    BACKUP_DUE_RESTORE_COST("backup.due.restore-cost", Shape.TEXT, "2000000", "THERMOCLINE_BACKUP_DUE_RESTORE_COST", null,
+            "A partition is also due once its expected restore cost, accesses in the hour before the cutoff (heatmap) x changes since the copy, "
+                    + "reaches this; off disables it."),
+    BACKUP_RETENTION("backup.retention", Shape.TEXT, "off", "THERMOCLINE_BACKUP_RETENTION", null,
+            "How far back a restore must stay possible. After each backup run, backups snapshots and changelog files no "
+                    + "restore in that window needs are expired (Iceberg expire snapshots / delete files); off keeps all history."),
+
+    // The repartition job (thermocline run repartition; issue #5). Intervals count planning intervals.
+    REPARTITION_INTERVAL("repartition.interval", Shape.TEXT, "1m", "THERMOCLINE_REPARTITION_INTERVAL", null,
+            "Planning interval in event time: heat is observed and at most one revision committed per interval."),
+    REPARTITION_MIN_PARTITIONS("repartition.min-partitions", Shape.TEXT, "1", "THERMOCLINE_REPARTITION_MIN_PARTITIONS", null,
+            "Merges never take a table below this many partitions."),
+    REPARTITION_MAX_PARTITIONS("repartition.max-partitions", Shape.TEXT, "256", "THERMOCLINE_REPARTITION_MAX_PARTITIONS",
+            null, "Splits never take a table above this many partitions."),
+    REPARTITION_MIN_PARTITION_KEYS("repartition.min-partition-keys", Shape.TEXT, "1024",
+            "THERMOCLINE_REPARTITION_MIN_PARTITION_KEYS", null,
+            "Minimum partition size (long keys): every part of a split spans at least this many keys."),
+    REPARTITION_MAX_OPERATIONS("repartition.max-operations", Shape.TEXT, "4", "THERMOCLINE_REPARTITION_MAX_OPERATIONS", null,
+            "At most this many splits + merges in one revision."),
+    REPARTITION_SPLIT_ABOVE_SHARE("repartition.split-above-share", Shape.TEXT, "0.125",
+            "THERMOCLINE_REPARTITION_SPLIT_ABOVE_SHARE", null,
+            "A hot partition whose (forecast) share of the table's heat exceeds this is split."),
+    REPARTITION_MERGE_BELOW_SHARE("repartition.merge-below-share", Shape.TEXT, "0.03125",
+            "THERMOCLINE_REPARTITION_MERGE_BELOW_SHARE", null,
+            "Adjacent cold partitions merge while their combined share stays below this; at most half of "
+                    + "split-above-share (the hysteresis gap that keeps a split from being merged back)."),
+    REPARTITION_MERGE_COOL_DOWN("repartition.merge-cool-down", Shape.TEXT, "10", "THERMOCLINE_REPARTITION_MERGE_COOL_DOWN",
+            null, "A partition created or changed fewer than this many intervals ago is never merged."),
+    REPARTITION_SPLIT_COOL_DOWN("repartition.split-cool-down", Shape.TEXT, "1", "THERMOCLINE_REPARTITION_SPLIT_COOL_DOWN",
+            null, "A partition created or changed fewer than this many intervals ago is not split again."),
+    REPARTITION_FORECAST("repartition.forecast", Shape.TEXT, "true", "THERMOCLINE_REPARTITION_FORECAST", null,
+            "true: decide on Holt's trend forecast (a rising hotspot is split before it peaks); false: on the decayed heat."),
+    REPARTITION_FORECAST_HORIZON("repartition.forecast-horizon", Shape.TEXT, "3", "THERMOCLINE_REPARTITION_FORECAST_HORIZON",
+            null, "How many intervals ahead the forecast looks (with forecast: true)."),
+    REPARTITION_CLASSIFIER("repartition.classifier", Shape.TEXT, "k-means", "THERMOCLINE_REPARTITION_CLASSIFIER", null,
+            "How partitions are grouped into hot / warm / cold: k-means or natural-breaks (see core/README.md)."),
+    REPARTITION_SPLIT_RULE("repartition.split-rule", Shape.TEXT, "isolate-heat", "THERMOCLINE_REPARTITION_SPLIT_RULE", null,
+            "Where a hot partition is cut: isolate-heat (at a hot region's edge) or balance-heat (at the heat median).");
 
     /** The environment variable naming the configuration file (below --config, above ./thermocline.yaml). */
     public static final String CONFIG_FILE_ENV = "THERMOCLINE_CONFIG";

@@ -37,10 +37,13 @@ import java.util.Objects;
  * @param tables the protected tables by name, in the order they were configured
  * @param heatmap the heatmap job's settings ({@code heatmap.*})
  * @param configFile the file that was read, or null when none was
+ * @param backup the {@code backup.*} options: due thresholds and retention
+ * @param repartition the {@code repartition.*} options: interval and planner settings
  */
 public record ThermoclineConfig(String warehouse, String namespace, CatalogType catalogType,
                                 Map<String, String> catalogProperties, KafkaConfig kafka,
-                                Map<String, TableSpec> tables, HeatmapConfig heatmap, Path configFile) {
+                                Map<String, TableSpec> tables, HeatmapConfig heatmap, Path configFile,
+                                BackupConfig backup, RepartitionConfig repartition) {
 
     public ThermoclineConfig {
         Objects.requireNonNull(warehouse, "warehouse is required.");
@@ -50,6 +53,8 @@ public record ThermoclineConfig(String warehouse, String namespace, CatalogType 
         Objects.requireNonNull(kafka, "kafka is required.");
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         Objects.requireNonNull(heatmap, "heatmap is required.");
+        Objects.requireNonNull(backup, "backup is required.");
+        Objects.requireNonNull(repartition, "repartition is required.");
     }
 
     /** Loads and validates; a {@link ConfigException} names the offending key, value and source. */

@@ -12,18 +12,21 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.types.Types;
 
 /**
  * The Iceberg tables Thermocline keeps (DESIGN.md "Iceberg tables"; each is documented in
  * flink-common/README.md), and idempotent creation: {@link #createAll} and {@link #ensure} create
- * what is missing, accept what already matches, and refuse a table whose schema or partitioning
- * does not fit, naming every difference.
+ * what is missing, accept what already matches, add optional columns a newer definition has and an
+ * older table lacks (Iceberg schema evolution: existing rows read null there), and refuse a table whose
+ * schema or partitioning does not fit otherwise, naming every difference.
  */
 public final class ThermoclineTables {
 
@@ -92,7 +95,12 @@ public final class ThermoclineTables {
                 optional(8, "heat", Types.DoubleType.get(), "decayed heat at decision time"),
                 optional(9, "forecast", Types.DoubleType.get(), "forecast heat the decision used"),
                 optional(10, "cluster", Types.StringType.get(), "hot | warm | cold"),
-                required(11, "decided_at", TIMESTAMPTZ));
+                required(11, "decided_at", TIMESTAMPTZ),
+                optional(13, "heat_share", Types.DoubleType.get(), "heat / the table's heat"),
+                optional(14, "forecast_share", Types.DoubleType.get(), "the share the decision was made on"),
+                optional(15, "child_shares", Types.ListType.ofRequired(16, Types.DoubleType.get()),
+                        "split: the share of the partition's sketched heat in each part, in key order"),
+                optional(17, "explanation", Types.StringType.get(), "the rule that fired, in words"));
         return new TableDefinition(SPLIT_REQUESTS, schema,
                 PartitionSpec.builderFor(schema).identity("table_name").build(),
                 SortOrder.builderFor(schema).asc("revision").build(),
@@ -219,10 +227,36 @@ public final class ThermoclineTables {
         Table table = catalog.loadTable(id);
         List<String> problems = TableCompatibility.problems(
                 definition.schema(), definition.spec(), table.schema(), table.spec());
+        if (!problems.isEmpty() && addMissingOptionalColumns(table, definition, problems)) {
+            table.refresh();
+            problems = TableCompatibility.problems(definition.schema(), definition.spec(), table.schema(), table.spec());
+        }
         if (!problems.isEmpty()) {
             throw new IncompatibleTableException(id, problems);
         }
         return table;
+    }
+
+    /**
+     * When the only problems are optional columns the table lacks (it was created by an older
+     * definition), adds them in one schema update; returns whether it changed the table. A concurrent
+     * writer adding them first is fine: the caller checks again.
+     */
+    private static boolean addMissingOptionalColumns(Table table, TableDefinition definition, List<String> problems) {
+        List<Types.NestedField> missing = definition.schema().columns().stream()
+                .filter(f -> f.isOptional() && table.schema().findField(f.name()) == null).toList();
+        if (missing.isEmpty() || problems.size() != missing.size()
+                || !problems.containsAll(missing.stream().map(f -> "column '" + f.name() + "' is missing").toList())) {
+            return false;
+        }
+        UpdateSchema update = table.updateSchema();
+        missing.forEach(f -> update.addColumn(f.name(), f.type(), f.doc()));
+        try {
+            update.commit();
+        } catch (CommitFailedException raced) {
+            // another writer evolved it meanwhile: the caller re-checks the refreshed table
+        }
+        return true;
     }
 
     private static void ensureNamespace(Catalog catalog, Namespace namespace) {

@@ -26,7 +26,7 @@ class ConfigErrorsTest {
     @Test
     void unknownTopLevelKeyNamesKeyFileAndTheKeysAllowed() throws IOException {
         assertFileError("warehous: ./wh\n").hasMessage("unknown key 'warehous' in " + file
-                + "; top-level keys are warehouse, namespace, catalog, kafka, tables, heatmap");
+                + "; top-level keys are warehouse, namespace, catalog, kafka, tables, heatmap, backup, repartition");
     }
 
     @Test

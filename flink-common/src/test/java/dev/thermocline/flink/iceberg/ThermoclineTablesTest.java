@@ -185,6 +185,39 @@ class ThermoclineTablesTest {
     }
 
     @Test
+    void anOlderTableMissingOnlyOptionalColumnsGainsThemAndKeepsItsRows() {
+        TableIdentifier id = TableIdentifier.of(NS, "split_requests");
+        catalog.createNamespace(NS);
+        // split_requests as first released: without the share and explanation columns
+        Schema older = new Schema(ThermoclineTables.splitRequests().schema().columns().stream()
+                .filter(f -> f.fieldId() <= 11).toList());
+        Table t = catalog.createTable(id, older, PartitionSpec.builderFor(older).identity("table_name").build());
+        org.apache.iceberg.data.GenericRecord row = org.apache.iceberg.data.GenericRecord.create(t.schema());
+        row.setField("table_name", "orders");
+        row.setField("revision", 1L);
+        row.setField("kind", "split");
+        row.setField("partition_key", "p3");
+        row.setField("decided_at", java.time.OffsetDateTime.parse("2026-11-24T10:00:00Z"));
+        org.apache.iceberg.AppendFiles append = t.newAppend();
+        GenericRowsWriter.write(t, List.of(row)).forEach(append::appendFile);
+        append.commit();
+
+        Table evolved = ThermoclineTables.createAll(catalog, NS).get("split_requests");
+
+        assertThat(evolved.schema().findField("child_shares").type().asListType().elementType())
+                .isEqualTo(Types.DoubleType.get());
+        assertThat(evolved.schema().findField("explanation").isOptional()).isTrue();
+        List<org.apache.iceberg.data.Record> rows = new java.util.ArrayList<>();
+        org.apache.iceberg.data.IcebergGenerics.read(evolved).build().forEach(rows::add);
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.getField("partition_key")).isEqualTo("p3");
+            assertThat(r.getField("explanation")).isNull();
+        });
+        assertThat(ThermoclineTables.createAll(catalog, NS).get("split_requests").schema().sameSchema(evolved.schema()))
+                .as("a second call changes nothing").isTrue();
+    }
+
+    @Test
     void nestedTypesAreComparedWithoutFieldIds() {
         Types.MapType a = Types.MapType.ofRequired(9, 10, Types.StringType.get(), Types.LongType.get());
         Types.MapType b = Types.MapType.ofRequired(19, 20, Types.StringType.get(), Types.LongType.get());

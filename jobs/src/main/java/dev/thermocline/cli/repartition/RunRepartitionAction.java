@@ -19,7 +19,7 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * {@code thermocline run repartition [--once]}: the repartition job on an in-process Flink over the
- * configured catalog. Prints every interval that changed something (a committed revision, a replayed
+ * configured catalog, tuned by the {@code repartition.*} options. Prints every interval that changed something (a committed revision, a replayed
  * or adopted one) as it happens; with {@code --once} it plans the heatmap present, prints one summary
  * line per table and exits. Without {@code --once} it follows the heatmap until stopped; a new run
  * starts without state and follows the stored revisions back to where the last run stopped.
@@ -37,7 +37,7 @@ public final class RunRepartitionAction implements Action<RunJobRequest> {
         }
         RepartitionDeployment deployment = RepartitionDeployment.of(context.config());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<PlanRound> rounds = deployment.job(request.once(), RepartitionOptions.defaults()).build(env);
+        DataStream<PlanRound> rounds = deployment.job(request.once(), RepartitionOptions.from(context.config().repartition())).build(env);
         Map<String, Summary> tables = new LinkedHashMap<>();
         context.config().tables().keySet().forEach(t -> tables.put(t, new Summary()));
         PrintWriter out = context.out();

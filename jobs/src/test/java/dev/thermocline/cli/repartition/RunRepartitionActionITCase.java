@@ -55,6 +55,40 @@ class RunRepartitionActionITCase {
     @Test
     void onceCommitsRevisionsForAHotspotAndSummarisesEachTable() throws Exception {
         ThermoclineConfig config = config();
+        Catalog catalog = writeHotspotHeatmap(config);
+
+        StringWriter out = new StringWriter();
+        int exit = new RunRepartitionAction().run(request(new JobSource.Kafka()), context(config, out));
+
+        PartitionMapHistory history = new PartitionMapStore(catalog, Namespace.of(config.namespace()), config.tables())
+                .load("orders");
+        long revision = history.latest().orElseThrow().revision();
+        assertThat(exit).isEqualTo(ExitCode.OK);
+        assertThat(revision).as("the hotspot in p4 was split").isPositive();
+        assertThat(out.toString().lines()).contains(
+                "orders: 6 interval(s) planned up to 2026-11-24T10:06:00Z; revision " + revision + " in force, "
+                        + revision + " committed by this run",
+                "customers: no heatmap cells, nothing to plan");
+        assertThat(out.toString()).contains("orders @2026-11-24T10:03:00Z (interval 2, 2800 accesses): committed revision 1");
+    }
+
+    @Test
+    void theConfiguredIntervalAndPartitionBoundChangeWhatIsPlanned() throws Exception {
+        // the same heatmap; two-minute intervals, and no more partitions than the 8 there are: nothing may split
+        ThermoclineConfig config = config("repartition: {interval: 2m, max-partitions: 8}\n");
+        Catalog catalog = writeHotspotHeatmap(config);
+
+        StringWriter out = new StringWriter();
+        int exit = new RunRepartitionAction().run(request(new JobSource.Kafka()), context(config, out));
+
+        assertThat(exit).isEqualTo(ExitCode.OK);
+        assertThat(out.toString().lines()).contains(
+                "orders: 3 interval(s) planned up to 2026-11-24T10:06:00Z; revision 0 in force, 0 committed by this run");
+        assertThat(new PartitionMapStore(catalog, Namespace.of(config.namespace()), config.tables()).load("orders")
+                .latest().orElseThrow().revision()).isZero();
+    }
+
+    private static Catalog writeHotspotHeatmap(ThermoclineConfig config) {
         Catalog catalog = IcebergCatalogs.load(config.catalogSettings());
         Namespace ns = Namespace.of(config.namespace());
         ThermoclineTables.createAll(catalog, ns);
@@ -67,19 +101,7 @@ class RunRepartitionActionITCase {
         AppendFiles append = heatmap.newAppend();
         GenericRowsWriter.write(heatmap, cells).forEach(append::appendFile);
         append.commit();
-
-        StringWriter out = new StringWriter();
-        int exit = new RunRepartitionAction().run(request(new JobSource.Kafka()), context(config, out));
-
-        PartitionMapHistory history = new PartitionMapStore(catalog, ns, config.tables()).load("orders");
-        long revision = history.latest().orElseThrow().revision();
-        assertThat(exit).isEqualTo(ExitCode.OK);
-        assertThat(revision).as("the hotspot in p4 was split").isPositive();
-        assertThat(out.toString().lines()).contains(
-                "orders: 6 interval(s) planned up to 2026-11-24T10:06:00Z; revision " + revision + " in force, "
-                        + revision + " committed by this run",
-                "customers: no heatmap cells, nothing to plan");
-        assertThat(out.toString()).contains("orders @2026-11-24T10:03:00Z (interval 2, 2800 accesses): committed revision 1");
+        return catalog;
     }
 
     @Test
@@ -92,7 +114,12 @@ class RunRepartitionActionITCase {
     }
 
     private ThermoclineConfig config() throws Exception {
+        return config("");
+    }
+
+    private ThermoclineConfig config(String extra) throws Exception {
         Path file = Files.writeString(wd.resolve("thermocline.yaml"), "warehouse: " + wd.resolve("warehouse") + "\n"
+                + extra
                 + "tables:\n"
                 + "  orders: {key: id, key-type: long, key-domain: [0, 1000000], initial-partitions: 8}\n"
                 + "  customers: {key: email, key-type: string, boundaries: [g, n, t]}\n");
