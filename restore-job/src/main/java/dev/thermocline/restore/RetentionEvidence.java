@@ -6,7 +6,9 @@ import dev.thermocline.flink.backup.BackupSummary;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 
@@ -29,7 +31,7 @@ final class RetentionEvidence {
 
     /** The instant changes are complete after, or null when the log is complete from its start. */
     static Instant completeAfter(Table changelog, Table backups, String table, KeyType keyType) {
-        if (changelog == null || backups == null || !mayHaveLostFiles(changelog)) {
+        if (changelog == null || backups == null || !mayHaveLostFiles(changelog, table)) {
             return null;
         }
         Instant earliest = null;
@@ -45,20 +47,37 @@ final class RetentionEvidence {
         return earliest;
     }
 
-    /** A present snapshot deleted data files, or older snapshots were expired (a delete may have gone with them). */
-    private static boolean mayHaveLostFiles(Table changelog) {
+    /**
+     * A present snapshot deleted data files of the table, or older snapshots were expired (a delete
+     * may have gone with them; which table it touched is unknown then).
+     */
+    private static boolean mayHaveLostFiles(Table changelog, String table) {
         Set<Long> present = new HashSet<>();
         for (Snapshot s : changelog.snapshots()) {
             present.add(s.snapshotId());
         }
         for (Snapshot s : changelog.snapshots()) {
-            if (DataOperations.DELETE.equals(s.operation())) {
-                return true;
-            }
             if (s.parentId() != null && !present.contains(s.parentId())) {
                 return true;
             }
+            if (DataOperations.DELETE.equals(s.operation())) {
+                for (DataFile f : s.removedDataFiles(changelog.io())) {
+                    if (table.equals(tableOf(changelog, f))) {
+                        return true;
+                    }
+                }
+            }
         }
         return false;
+    }
+
+    private static String tableOf(Table changelog, DataFile f) {
+        PartitionSpec spec = changelog.specs().get(f.specId());
+        for (int i = 0; i < spec.fields().size(); i++) {
+            if ("table_name".equals(changelog.schema().findColumnName(spec.fields().get(i).sourceId()))) {
+                return f.partition().get(i, String.class);
+            }
+        }
+        return null;
     }
 }
