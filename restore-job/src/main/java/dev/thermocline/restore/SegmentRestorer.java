@@ -177,8 +177,8 @@ final class SegmentRestorer {
         if (plan.keyType() == KeyType.LONG) {
             Long value = (Long) r.get(fields.keyLong);
             if (value == null) {
-                throw new RestoreException(what + " data file " + f.location() + ": key '" + r.get(fields.key)
-                        + "' of long-keyed table '" + plan.table() + "' has no key_long");
+                throw new RestoreException(what + " data file " + f.location() + ": a row of long-keyed table '"
+                        + plan.table() + "' has no key_long");
             }
             return Key.of(value);
         }
