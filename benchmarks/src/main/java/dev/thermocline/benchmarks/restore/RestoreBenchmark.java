@@ -10,6 +10,7 @@ import dev.thermocline.core.key.LongKey;
 import dev.thermocline.core.partition.Partition;
 import dev.thermocline.core.partition.PartitionMap;
 import dev.thermocline.core.partition.PartitionMapHistory;
+import dev.thermocline.core.repartition.PlannerSettings;
 import dev.thermocline.core.reconstruct.RowState;
 import dev.thermocline.core.restore.CostModel;
 import dev.thermocline.core.restore.KeyInterval;
@@ -54,8 +55,8 @@ import org.apache.iceberg.catalog.Catalog;
 /**
  * The restore benchmark of issue #6 (BENCHMARKS.md): a generated {@code orders} table (the
  * workload's Zipf changes around a hotspot that moves from key 200 000 to 700 000 halfway), written
- * twice — under an adaptive layout that follows the heat (two revisions, at 10% and 60% of the run)
- * and under static 16 equal ranges — each with backup runs every 1% of the run copying the partitions
+ * twice — under the adaptive layout core's repartition engine makes from the heat (default settings,
+ * one planning round per 1% of the run; {@link EngineLayout}) and under static 16 equal ranges — each with backup runs every 1% of the run copying the partitions
  * that are due (change volume or age, as the backup job decides). Then, as of the end:
  * a 1% hot range (10 000 keys at the final hotspot) versus a full-table restore filtered afterwards;
  * read amplification against the static layout; base-read and change-replay throughput; explain's
@@ -84,21 +85,25 @@ public final class RestoreBenchmark {
         Files.createDirectories(dir);
 
         long t0 = System.nanoTime();
-        long[][] heat = heatByHalf(spec);
-        Instant start = spec.start();
-        Duration run = spec.duration();
         PartitionMap r0 = PartitionMap.initial(table, Instant.EPOCH);
-        PartitionMap r1 = HeatLayout.of(TABLE, 1, at(start, run, 0.10), heat[0], 0, 1000, 48, 2000, r0.nextPartitionOrdinal());
-        PartitionMap r2 = HeatLayout.of(TABLE, 2, at(start, run, 0.60), heat[1], 0, 1000, 48, 2000, r1.nextPartitionOrdinal());
-        PartitionMapHistory adaptiveMaps = PartitionMapHistory.empty(TABLE).add(r0).add(r1).add(r2);
+        // the repartition engine with the product's default settings, one planning round per 1% of the run
+        List<PartitionMap> revisions = EngineLayout.revisions(spec, r0, 100, PlannerSettings.defaults());
+        PartitionMapHistory adaptiveMaps = PartitionMapHistory.empty(TABLE);
+        for (PartitionMap m : revisions) {
+            adaptiveMaps = adaptiveMaps.add(m);
+        }
+        PartitionMap last = revisions.get(revisions.size() - 1);
         PartitionMapHistory staticMaps = PartitionMapHistory.empty(TABLE).add(r0);
         Warehouse adaptive = new Warehouse(dir.resolve("adaptive"), table, adaptiveMaps, changes);
         Warehouse fixed = new Warehouse(dir.resolve("static16"), table, staticMaps, changes);
         VersionedHistory stored = adaptive.store.loadVersioned(TABLE);
-        stored = adaptive.store.commit(stored, r1, Map.of());
-        adaptive.store.commit(stored, r2, Map.of());
+        for (PartitionMap m : revisions.subList(1, revisions.size())) {
+            stored = adaptive.store.commit(stored, m, Map.of());
+        }
+        log(t0, "repartition engine: " + (revisions.size() - 1) + " revisions, " + last.size() + " partitions at the end; "
+                + "around the final hotspot: " + around(last, 700_000));
         Instant end = write(spec, List.of(adaptive, fixed));
-        log(t0, "wrote " + rows + " rows + " + changes + " changes twice; layouts: adaptive " + r2.size()
+        log(t0, "wrote " + rows + " rows + " + changes + " changes twice; layouts: adaptive " + last.size()
                 + " partitions at the end, static 16; backup runs every 1% of the run (adaptive copied "
                 + adaptive.copiesWritten + " partitions, static " + fixed.copiesWritten + "); as-of " + end);
 
@@ -120,32 +125,24 @@ public final class RestoreBenchmark {
         Duration filterTime = Duration.ofNanos(System.nanoTime() - filterStart);
         Measured hotStatic = run(fixed, hotRequest, dir.resolve("hot-static.jsonl"), model);
 
-        String report = report(spec, r2, model, explained, hotAdaptive, full, filtered, filterTime, hotStatic);
+        String report = report(spec, revisions.size() - 1, last, model, explained, hotAdaptive, full, filtered, filterTime, hotStatic);
         Files.writeString(dir.resolve("result.md"), report);
         System.out.println(report);
         log(t0, "done");
     }
 
-    /** Change and access keys per 1000-key bucket, in the first and the second half of the run. */
-    private static long[][] heatByHalf(WorkloadSpec spec) {
-        long[][] heat = new long[2][(int) (DOMAIN / 1000)];
-        long startMillis = spec.start().toEpochMilli();
-        long half = spec.duration().toMillis() / 2;
-        WorkloadGenerator events = new WorkloadGenerator(spec, c -> { });
-        long snapshot = spec.initialRows();
-        while (events.hasNext()) {
-            GeneratedEvent e = events.next();
-            if (snapshot > 0 && e.kind() == GeneratedEvent.Kind.CHANGE) {
-                snapshot--; // the initial snapshot is not heat
-                continue;
+    /** The partitions of {@code map} within 20 000 keys of {@code key}, as ranges. */
+    private static String around(PartitionMap map, long key) {
+        StringBuilder sb = new StringBuilder();
+        for (Partition p : map.partitions()) {
+            long lo = p.range().start() == null ? Long.MIN_VALUE : ((LongKey) p.range().start()).value();
+            long hi = p.range().end() == null ? Long.MAX_VALUE : ((LongKey) p.range().end()).value();
+            if (hi > key - 20_000 && lo < key + 20_000) {
+                sb.append(p.partitionKey()).append("=[").append(lo == Long.MIN_VALUE ? "" : lo).append(",")
+                        .append(hi == Long.MAX_VALUE ? "" : hi).append(") ");
             }
-            if (e.key() == null || e.kind().isBad()) {
-                continue;
-            }
-            int bucket = (int) Math.min(heat[0].length - 1, Math.max(0, Long.parseLong(e.key()) / 1000));
-            heat[e.eventTime().toEpochMilli() - startMillis < half ? 0 : 1][bucket]++;
         }
-        return heat;
+        return sb.toString().trim();
     }
 
     /**
@@ -260,13 +257,15 @@ public final class RestoreBenchmark {
         return n;
     }
 
-    private static String report(WorkloadSpec spec, PartitionMap layout, CostModel model, ExplainReport explained,
+    private static String report(WorkloadSpec spec, int revisionCount, PartitionMap layout, CostModel model, ExplainReport explained,
                                  Measured hot, Measured full, long filtered, Duration filterTime, Measured hotStatic) {
         StringBuilder sb = new StringBuilder();
         double fullSeconds = full.seconds() + filterTime.toNanos() / 1e9;
-        sb.append(String.format(Locale.ROOT, "Workload: %,d rows, %,d changes (seed %d), adaptive layout %d partitions, "
-                        + "hot range 695000..704999 (%,d rows; full-table restore filtered: %,d rows)%n%n",
-                spec.initialRows(), spec.changeEvents(), spec.seed(), layout.size(), hot.result().rows(), filtered));
+        sb.append(String.format(Locale.ROOT, "Workload: %,d rows, %,d changes (seed %d); adaptive layout: %d engine revisions, "
+                        + "%d partitions at the end (around the hot range: %s); hot range 695000..704999 (%,d rows; "
+                        + "full-table restore filtered: %,d rows)%n%n",
+                spec.initialRows(), spec.changeEvents(), spec.seed(), revisionCount, layout.size(), around(layout, 700_000),
+                hot.result().rows(), filtered));
         sb.append("| measure | 1% hot range | full table (+ filter) | ratio | goal |\n|---|---|---|---|---|\n");
         sb.append(String.format(Locale.ROOT, "| bytes read | %s | %s | %.2f%% | <= 2%% |%n", Sizes.bytes(hot.result().bytesRead()),
                 Sizes.bytes(full.result().bytesRead()), 100.0 * hot.result().bytesRead() / full.result().bytesRead()));
