@@ -2,18 +2,14 @@ package dev.thermocline.restore;
 
 import dev.thermocline.core.restore.ChangelogExtent;
 import dev.thermocline.core.restore.RestoreException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 
@@ -31,25 +27,20 @@ final class ChangelogExtents {
     private ChangelogExtents() {}
 
     /** @param inferredRetention from {@link RetentionEvidence}; null when none */
-    static ChangelogExtent of(Table changelog, Long snapshot, String table, Instant inferredRetention) {
+    static ChangelogExtent of(Table changelog, TableFiles files, String table, Instant inferredRetention) {
         Instant marker = retainedFrom(changelog, table);
         Instant retainedFrom = marker == null ? inferredRetention
                 : inferredRetention == null || marker.isAfter(inferredRetention) ? marker : inferredRetention;
-        if (snapshot == null) {
+        if (files == null) {
             return new ChangelogExtent(null, retainedFrom);
         }
         int tsId = changelog.schema().findField("ts").fieldId();
         Instant first = null;
-        try (CloseableIterable<FileScanTask> tasks = changelog.newScan().useSnapshot(snapshot)
-                .filter(ScanFilters.table(table)).includeColumnStats().planFiles()) {
-            for (FileScanTask task : tasks) {
-                Instant lower = lowerTs(task.file(), tsId, changelog);
-                if (lower != null && (first == null || lower.isBefore(first))) {
-                    first = lower;
-                }
+        for (DataFile file : files.all()) {
+            Instant lower = lowerTs(file, tsId, changelog);
+            if (lower != null && (first == null || lower.isBefore(first))) {
+                first = lower;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the changelog metadata failed", e);
         }
         return new ChangelogExtent(first, retainedFrom);
     }

@@ -27,6 +27,7 @@ final class DataFileRows {
         try (CloseableIterable<Record> records = Parquet.read(new CountingInputFile(io.newInputFile(file.location()), bytesRead))
                 .project(projection)
                 .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(projection, fileSchema))
+                .reuseContainers() // callers copy what they keep out of each record
                 .build()) {
             for (Record r : records) {
                 rows.accept(r);

@@ -3,11 +3,13 @@ package dev.thermocline.restore;
 import dev.thermocline.core.key.Key;
 import dev.thermocline.core.key.KeyType;
 import dev.thermocline.core.reconstruct.RowState;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -63,14 +65,69 @@ public final class JsonLinesOutput implements RestoreOutput {
     public void commit(List<String> parts, Map<String, String> summary) throws IOException {
         Path temporary = staging.resolveSibling(staging.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                     StandardCharsets.UTF_8), 1 << 16)) {
-            merge(parts, out);
+             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+            List<Part> ordered = ordered(parts);
+            if (ordered != null) {
+                for (Part part : ordered) {
+                    Files.copy(part.path(), out); // disjoint key ranges in order: concatenation is the merge
+                }
+            } else {
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                merge(parts, writer);
+                writer.flush();
+            }
             out.flush();
             channel.force(true);
         }
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         deleteRecursively(staging);
+    }
+
+    /** A part with its first and last key (null for an empty part). */
+    private record Part(Path path, Key first, Key last) {}
+
+    /** The non-empty parts sorted by first key when their key ranges do not interleave; else null. */
+    private List<Part> ordered(List<String> parts) throws IOException {
+        List<Part> out = new ArrayList<>();
+        for (String p : parts) {
+            Path path = Path.of(p);
+            String first = firstLine(path);
+            if (first != null) {
+                out.add(new Part(path, RestoredRowJson.key(first, keyType), RestoredRowJson.key(lastLine(path), keyType)));
+            }
+        }
+        out.sort(Comparator.comparing(Part::first));
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i - 1).last().compareTo(out.get(i).first()) >= 0) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static String firstLine(Path path) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return r.readLine();
+        }
+    }
+
+    /** The last line of a non-empty file that ends with a newline, read from its end. */
+    private static String lastLine(Path path) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "r")) {
+            long end = f.length() - 1; // the final '\n'
+            long pos = end - 1;
+            while (pos >= 0) {
+                f.seek(pos);
+                if (f.read() == '\n') {
+                    break;
+                }
+                pos--;
+            }
+            byte[] bytes = new byte[(int) (end - pos - 1)];
+            f.seek(pos + 1);
+            f.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     @Override

@@ -46,6 +46,18 @@ public record RestoreResult(String target, long rows, List<UnitReport> units, Re
         return nanos == 0 || changeBytesRead() == 0 ? 0 : changeBytesRead() / (nanos / 1e9);
     }
 
+    /** Base bytes per CPU second: base-read throughput per core. */
+    public double baseCpuRate() {
+        long nanos = units.stream().mapToLong(u -> u.baseCpuNanos).sum();
+        return nanos == 0 ? 0 : baseBytesRead() / (nanos / 1e9);
+    }
+
+    /** Change-log bytes per CPU second of replay: change-replay throughput per core. */
+    public double changeCpuRate() {
+        long nanos = units.stream().mapToLong(u -> u.replayCpuNanos).sum();
+        return nanos == 0 || changeBytesRead() == 0 ? 0 : changeBytesRead() / (nanos / 1e9);
+    }
+
     /** The lines the command prints after a run: what was written, predicted versus actual. */
     public String describe() {
         long plannedBytes = plannedBase.bytes() + plannedChanges.bytes();

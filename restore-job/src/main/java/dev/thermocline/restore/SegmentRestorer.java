@@ -25,18 +25,69 @@ import org.apache.iceberg.data.Record;
  */
 final class SegmentRestorer {
 
-    static final String[] BACKUP_COLUMNS =
-            {"table_name", "partition_key", "key", "key_long", "row", "lsn", "seq", "row_ts", "cutoff_ts"};
-    static final String[] CHANGE_COLUMNS = {"table_name", "key", "key_long", "op", "lsn", "seq", "ts", "row"};
+    /**
+     * The columns restore reads: the key column of the table's key type (numeric order for long
+     * keys), the row and its position and time; table and partition come from the file's metadata
+     * (identity partitions), so no per-row decode is spent on them.
+     */
+    static String[] backupColumns(KeyType type) {
+        return new String[] {keyColumn(type), "row", "lsn", "seq", "row_ts", "cutoff_ts"};
+    }
+
+    static String[] changeColumns(KeyType type) {
+        return new String[] {keyColumn(type), "op", "lsn", "seq", "ts", "row"};
+    }
+
+    private static String keyColumn(KeyType type) {
+        return type == KeyType.LONG ? "key_long" : "key";
+    }
 
     private final ResolvedPlan plan;
     private final Schema backupProjection;
     private final Schema changeProjection;
+    private final Fields backup;
+    private final Fields change;
 
     SegmentRestorer(ResolvedPlan plan) {
         this.plan = Objects.requireNonNull(plan, "plan is required");
-        this.backupProjection = plan.backupsSchema().select(BACKUP_COLUMNS);
-        this.changeProjection = plan.changelogSchema().select(CHANGE_COLUMNS);
+        this.backupProjection = plan.backupsSchema().select(backupColumns(plan.keyType()));
+        this.changeProjection = plan.changelogSchema().select(changeColumns(plan.keyType()));
+        this.backup = new Fields(backupProjection);
+        this.change = new Fields(changeProjection);
+    }
+
+    /** Positions of the projected columns: reading by position avoids a name lookup per field and row. */
+    private static final class Fields {
+        final int key;
+        final int keyLong;
+        final int row;
+        final int lsn;
+        final int seq;
+        final int ts;
+        final int rowTs;
+        final int cutoff;
+        final int op;
+
+        Fields(Schema projection) {
+            key = position(projection, "key");
+            keyLong = position(projection, "key_long");
+            row = position(projection, "row");
+            lsn = position(projection, "lsn");
+            seq = position(projection, "seq");
+            ts = position(projection, "ts");
+            rowTs = position(projection, "row_ts");
+            cutoff = position(projection, "cutoff_ts");
+            op = position(projection, "op");
+        }
+
+        private static int position(Schema projection, String name) {
+            for (int i = 0; i < projection.columns().size(); i++) {
+                if (projection.columns().get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     List<RowState> restore(Instant asOf, RestoreSegment segment, SegmentFiles files, UnitStats stats, Runnable afterEachFile) {
@@ -44,18 +95,27 @@ final class SegmentRestorer {
         List<RowState> base = new ArrayList<>();
         BackupCopy copy = segment.base();
         for (PlannedFile f : files.base()) {
+            checkBelongsToCopy(copy, f);
             long start = System.nanoTime();
+            long cpu = UnitStats.cpuNanos();
+            boolean[] first = {true};
             stats.baseRowsRead += DataFileRows.read(plan.backupsIo(), f, backupProjection, "backups", stats.baseBytes, r -> {
-                RowState row = baseRow(copy, f, r);
+                if (first[0]) {
+                    checkCutoff(copy, f, r); // one run writes a copy's files with one cutoff
+                    first[0] = false;
+                }
+                RowState row = baseRow(f, r);
                 if (applier.acceptsKey(row.key())) {
                     base.add(row);
                 }
             });
             stats.baseFiles++;
             stats.baseNanos += System.nanoTime() - start;
+            stats.baseCpuNanos += UnitStats.cpuNanos() - cpu;
             afterEachFile.run();
         }
         long replayStart = System.nanoTime();
+        long replayCpu = UnitStats.cpuNanos();
         List<ChangeRecord> changes = new ArrayList<>();
         for (PlannedFile f : files.changes()) {
             stats.changesRead += DataFileRows.read(plan.changelogIo(), f, changeProjection, "changelog", stats.changeBytes, r -> {
@@ -70,51 +130,59 @@ final class SegmentRestorer {
         stats.changesReplayed += changes.size();
         List<RowState> rows = applier.reconstruct(base, changes);
         stats.replayNanos += System.nanoTime() - replayStart;
+        stats.replayCpuNanos += UnitStats.cpuNanos() - replayCpu;
         return rows;
     }
 
-    private RowState baseRow(BackupCopy copy, PlannedFile f, Record r) {
-        String where = "backups data file " + f.location();
-        if (!plan.table().equals(r.getField("table_name")) || !copy.partitionKey().equals(r.getField("partition_key"))) {
-            throw new RestoreException(where + " holds a row of " + r.getField("table_name") + "/"
-                    + r.getField("partition_key") + " but was planned as copy " + copy.partitionKey() + " of " + plan.table());
+    /** The planner chose the file from the copy's partition; a file of another partition means the metadata lies. */
+    private void checkBelongsToCopy(BackupCopy copy, PlannedFile f) {
+        if (f.partitionKey() != null && !copy.partitionKey().equals(f.partitionKey())) {
+            throw new RestoreException("backups data file " + f.location() + " belongs to partition " + f.partitionKey()
+                    + " but was planned as copy " + copy.partitionKey() + " of " + plan.table());
         }
-        Instant cutoff = instant(r.getField("cutoff_ts"));
+    }
+
+    private void checkCutoff(BackupCopy copy, PlannedFile f, Record r) {
+        Instant cutoff = instant(r.get(backup.cutoff));
         if (!copy.cutoffTs().equals(cutoff)) {
-            throw new RestoreException(where + " holds a row with cutoff " + cutoff + " but copy " + copy.partitionKey()
-                    + " (snapshot " + copy.writtenInSnapshot() + ") has cutoff " + copy.cutoffTs());
+            throw new RestoreException("backups data file " + f.location() + " holds rows with cutoff " + cutoff
+                    + " but copy " + copy.partitionKey() + " (snapshot " + copy.writtenInSnapshot() + ") has cutoff "
+                    + copy.cutoffTs());
         }
-        Key key = key(r, where);
-        String row = (String) r.getField("row");
+    }
+
+    private RowState baseRow(PlannedFile f, Record r) {
+        Key key = key(r, backup, f, "backups");
+        String row = (String) r.get(backup.row);
         if (row == null) {
-            throw new RestoreException(where + ": key " + key + " has no row");
+            throw new RestoreException("backups data file " + f.location() + ": key " + key + " has no row");
         }
-        return RowState.live(key, row, new ChangePosition((Long) r.getField("lsn"), (Long) r.getField("seq")),
-                instant(r.getField("row_ts")));
+        return RowState.live(key, row, new ChangePosition((Long) r.get(backup.lsn), (Long) r.get(backup.seq)),
+                instant(r.get(backup.rowTs)));
     }
 
     private ChangeRecord change(PlannedFile f, Record r) {
-        String where = "changelog data file " + f.location();
-        Key key = key(r, where);
+        Key key = key(r, change, f, "changelog");
         try {
-            return new ChangeRecord((String) r.getField("table_name"), key, ChangeOp.fromCode((String) r.getField("op")),
-                    new ChangePosition((Long) r.getField("lsn"), (Long) r.getField("seq")), instant(r.getField("ts")),
-                    (String) r.getField("row"));
+            return new ChangeRecord(plan.table(), key, ChangeOp.fromCode((String) r.get(change.op)),
+                    new ChangePosition((Long) r.get(change.lsn), (Long) r.get(change.seq)), instant(r.get(change.ts)),
+                    (String) r.get(change.row));
         } catch (IllegalArgumentException e) {
-            throw new RestoreException(where + ": change of key " + key + " is malformed: " + e.getMessage(), e);
+            throw new RestoreException("changelog data file " + f.location() + ": change of key " + key + " is malformed: "
+                    + e.getMessage(), e);
         }
     }
 
-    private Key key(Record r, String where) {
+    private Key key(Record r, Fields fields, PlannedFile f, String what) {
         if (plan.keyType() == KeyType.LONG) {
-            Long value = (Long) r.getField("key_long");
+            Long value = (Long) r.get(fields.keyLong);
             if (value == null) {
-                throw new RestoreException(where + ": key '" + r.getField("key") + "' of long-keyed table '"
+                throw new RestoreException(what + " data file " + f.location() + ": a row of long-keyed table '"
                         + plan.table() + "' has no key_long");
             }
             return Key.of(value);
         }
-        return Key.of((String) r.getField("key"));
+        return Key.of((String) r.get(fields.key));
     }
 
     private static Instant instant(Object value) {

@@ -19,6 +19,9 @@ public class UnitReport {
     public long changesReplayed;
     public long baseNanos;
     public long replayNanos;
+    /** CPU time of the base reading and of the replay: throughput per core on a shared machine. */
+    public long baseCpuNanos;
+    public long replayCpuNanos;
     public long elapsedNanos;
 
     public UnitReport() {}

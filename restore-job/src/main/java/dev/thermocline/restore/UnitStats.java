@@ -1,5 +1,7 @@
 package dev.thermocline.restore;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What one unit read and did, counted as it goes (one worker thread per unit). */
@@ -14,6 +16,15 @@ final class UnitStats {
     long rowsWritten;
     long baseNanos;
     long replayNanos;
+    long baseCpuNanos;
+    long replayCpuNanos;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** This thread's CPU time, so throughput per core is measurable on a busy machine; 0 where unsupported. */
+    static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    }
 
     UnitReport report(int unit, boolean done, String output, long elapsedNanos) {
         UnitReport r = new UnitReport();
@@ -30,6 +41,8 @@ final class UnitStats {
         r.rows = rowsWritten;
         r.baseNanos = baseNanos;
         r.replayNanos = replayNanos;
+        r.baseCpuNanos = baseCpuNanos;
+        r.replayCpuNanos = replayCpuNanos;
         r.elapsedNanos = elapsedNanos;
         return r;
     }

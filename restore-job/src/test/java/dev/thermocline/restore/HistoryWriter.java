@@ -43,13 +43,20 @@ final class HistoryWriter {
     }
 
     void write(TableHistory h, int changelogBatches) {
+        write(h, changelogBatches, true);
+    }
+
+    /** @param backups false to leave the {@code backups} table to the real backup job */
+    void write(TableHistory h, int changelogBatches, boolean backups) {
         PartitionMapStore store = new PartitionMapStore(catalog, namespace, Map.of(h.spec.name(), h.spec));
         VersionedHistory versioned = store.loadVersioned(h.spec.name());
         for (PartitionMap next : h.revisions.subList(1, h.revisions.size())) {
             versioned = store.commit(versioned, next, Map.of());
         }
         writeChangelog(h, changelogBatches);
-        writeBackups(h);
+        if (backups) {
+            writeBackups(h);
+        }
     }
 
     private void writeChangelog(TableHistory h, int batches) {
@@ -74,6 +81,21 @@ final class HistoryWriter {
             GenericRowsWriter.write(changelog, records).forEach(append::appendFile);
             append.commit();
         }
+    }
+
+    /** Like a backup run: its snapshot lists every copy present, so other tables' lists carry over. */
+    private static void carryOverOtherTables(Table backups, String table, OverwriteFiles overwrite) {
+        if (backups.currentSnapshot() == null) {
+            return;
+        }
+        long previous = backups.currentSnapshot().snapshotId();
+        backups.currentSnapshot().summary().forEach((k, v) -> {
+            if (k.startsWith(BackupSummary.COPIES_PREFIX) && !k.equals(BackupSummary.copiesProperty(table))) {
+                // "-1" meant the previous snapshot; in the new one it must name it
+                overwrite.set(k, v.replace("\"written_in_snapshot\":" + BackupSummary.THIS_SNAPSHOT,
+                        "\"written_in_snapshot\":" + previous));
+            }
+        });
     }
 
     private void writeBackups(TableHistory h) {
@@ -112,6 +134,7 @@ final class HistoryWriter {
             List<BackupCopy> listed = new ArrayList<>(present);
             listed.addAll(written);
             overwrite.set(BackupSummary.copiesProperty(h.spec.name()), BackupSummary.encode(listed));
+            carryOverOtherTables(backups, h.spec.name(), overwrite);
             overwrite.commit();
             backups.refresh();
             long snapshot = backups.currentSnapshot().snapshotId();

@@ -44,7 +44,7 @@ class RestoreCrashITCase {
     void aKilledRestoreLeavesNoPartialOutputAndARerunGivesTheSameResult() throws Exception {
         System.out.println("RestoreCrashITCase seed " + SEED + " (-Dthermocline.restore.crash.seed=" + SEED + ")");
         long started = System.nanoTime();
-        TableHistory history = TableHistory.generate(SEED, TableHistory.longKeyed("orders", 15_000), 15_000, 15_000, 200, true);
+        TableHistory history = TableHistory.generate(SEED, TableHistory.longKeyed("orders", 4_000), 4_000, 4_000, 200, true);
         Instant asOf = history.history.get(history.history.size() - 1).timestamp();
         List<RowState> expected = Oracle.rowsAt(history.history, asOf, k -> true);
         Path file = dir.resolve("orders.jsonl");
@@ -60,7 +60,7 @@ class RestoreCrashITCase {
             Files.delete(file);
             Random random = new Random(SEED);
             for (int kill = 0; kill < KILLS; kill++) {
-                long delay = 200 + (long) (random.nextDouble() * wholeMillis);
+                long delay = (long) ((0.2 + 0.8 * random.nextDouble()) * wholeMillis);
                 String target = kill % 2 == 0 ? file.toString() : "table:restored_crash";
                 boolean finished = runAndKill(history, asOf, target, delay);
                 log(started, "kill " + kill + " after " + delay + " ms, finished first: " + finished);

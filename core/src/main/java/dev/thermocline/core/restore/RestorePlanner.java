@@ -125,9 +125,15 @@ public final class RestorePlanner {
     }
 
     private void checkDataExists(String table, Instant asOf) {
-        if (extent.retainedFrom() != null && asOf.isBefore(extent.retainedFrom())) {
+        Instant retained = extent.retainedFrom();
+        if (retained != null && asOf.isBefore(retained)) {
             throw new RestoreException("as-of " + asOf + " is before the retention of table '" + table
-                    + "': its change log is kept from " + extent.retainedFrom());
+                    + "': its change log is kept from " + retained);
+        }
+        // changes up to the bound may be gone: only a copy with cutoff in [bound, T] can start any key
+        if (retained != null && copies.stream().noneMatch(c -> !c.cutoffTs().isBefore(retained) && !c.cutoffTs().isAfter(asOf))) {
+            throw new RestoreException("as-of " + asOf + " is before the retention of table '" + table
+                    + "': its change log is kept from " + retained + " and no backup has a cutoff between then and " + asOf);
         }
         boolean logReaches = extent.firstChange() != null && !asOf.isBefore(extent.firstChange());
         boolean copyReaches = copies.stream().anyMatch(c -> !c.cutoffTs().isAfter(asOf));

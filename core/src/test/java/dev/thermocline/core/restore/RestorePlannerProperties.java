@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thermocline.core.backup.BackupCopy;
 import dev.thermocline.core.key.Key;
+import dev.thermocline.core.key.LongKey;
+import dev.thermocline.core.partition.KeyRange;
 import dev.thermocline.core.reconstruct.RowState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -60,6 +64,49 @@ class RestorePlannerProperties {
                     .as("%s, full table as of %s", scenario, t)
                     .isEqualTo(ReplayOracle.rowsAt(scenario.history, t, k -> true));
         }
+    }
+
+    /**
+     * Retention removed every change at or before the cutoff of some copy (the worst it may do): a
+     * request is refused or equals the oracle — never rows that miss a removed change — and a
+     * request inside that copy's range at or after its cutoff is not refused.
+     */
+    @Property(tries = 200)
+    void afterRetentionARestoreIsRefusedOrMatchesTheOracleButNeverMissesChanges(@ForAll long seed) {
+        RestoreScenario scenario = RestoreScenario.generate(seed);
+        Assume.that(!scenario.copies.isEmpty());
+        Random random = new Random(seed ^ 0x2545F4914F6CDD1DL);
+        BackupCopy anchor = scenario.copies.get(random.nextInt(scenario.copies.size()));
+        Instant bound = anchor.cutoffTs();
+        Instant firstKept = scenario.history.stream().map(c -> c.timestamp()).filter(t -> t.isAfter(bound))
+                .min(Instant::compareTo).orElse(null);
+        RestorePlanner planner = new RestorePlanner(scenario.maps, scenario.copies, new ChangelogExtent(firstKept, bound));
+        Predicate<RestoreScenario.TaggedChange> kept = t -> t.change().timestamp().isAfter(bound);
+        List<Instant> times = scenario.times();
+        // at or after the bound, once a partition map is in force (a copy may predate the first map)
+        List<Instant> after = new ArrayList<>(times.stream().filter(t -> !t.isBefore(bound)).toList());
+        after.add(bound);
+        after.removeIf(t -> scenario.maps.mapAt(t).isEmpty());
+        Assume.that(!after.isEmpty());
+        for (int n = 0; n < REQUESTS; n++) {
+            RestoreRequest request = randomRequest(random, times);
+            String context = scenario + ", retention up to " + bound + ", request " + request.selections() + " as of "
+                    + request.asOf();
+            RestorePlan plan;
+            try {
+                plan = planner.plan(request);
+            } catch (RestoreException refused) {
+                continue;
+            }
+            assertThat(InMemoryRestore.run(plan, scenario, kept)).as(context).isEqualTo(expected(scenario, request));
+        }
+        KeyRange r = anchor.range();
+        KeyInterval inside = new KeyInterval(r.start(), r.end() == null ? null : Key.of(((LongKey) r.end()).value() - 1));
+        RestoreRequest covered = new RestoreRequest(RestoreScenario.TABLE, after.get(random.nextInt(after.size())),
+                List.of(new RangeSelection.Interval(inside, null)));
+        assertThat(InMemoryRestore.run(planner.plan(covered), scenario, kept))
+                .as("%s, retention up to %s, keys of copy %s as of %s", scenario, bound, anchor, covered.asOf())
+                .isEqualTo(expected(scenario, covered));
     }
 
     private static RestoreRequest randomRequest(Random random, List<Instant> times) {

@@ -120,6 +120,11 @@ class RestorePlannerTest {
                 .isInstanceOf(RestoreException.class).hasMessageContaining("keys 1..2 of table 'orders'")
                 .hasMessageContaining("need changes from before 2026-11-24T10:00:04Z");
         assertThat(retained.plan(request(T0.plusSeconds(6), "100..110")).units()).hasSize(1);
+        // after the bound but before any copy taken after it: no key can start anywhere
+        assertThatThrownBy(() -> retained.plan(request(T0.plusMillis(4500), "100..110")))
+                .isInstanceOf(RestoreException.class)
+                .hasMessage("as-of 2026-11-24T10:00:04.500Z is before the retention of table 'orders': its change log is "
+                        + "kept from 2026-11-24T10:00:04Z and no backup has a cutoff between then and 2026-11-24T10:00:04.500Z");
     }
 
     private RestorePlanner planner(List<BackupCopy> copies) {
