@@ -1,9 +1,11 @@
 package dev.thermocline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.thermocline.cli.demo.DemoDirectory;
 import dev.thermocline.cli.demo.DemoFeed;
 import dev.thermocline.cli.demo.KafkaPhaseJobs;
 import dev.thermocline.cli.demo.LayoutHeat;
+import dev.thermocline.cli.demo.PhaseTags;
 import dev.thermocline.cli.demo.RestoreCheck;
 import dev.thermocline.cli.demo.WarehouseFacts;
 import dev.thermocline.core.key.Key;
@@ -85,7 +87,7 @@ final class DemoAction implements Action<DemoRequest> {
         Actions steps = actions == null ? Actions.defaults() : actions;
         PrintWriter out = context.out();
         Path dir = context.workingDirectory().resolve("thermocline-demo").toAbsolutePath();
-        Files.createDirectories(dir);
+        DemoDirectory.prepare(dir);
         ThermoclineConfig config = demoConfig(dir);
         Path logFile = dir.resolve("demo.log");
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile))) {
@@ -135,6 +137,7 @@ final class DemoAction implements Action<DemoRequest> {
                 step(out, "repartition --once", () -> steps.run(JobKind.REPARTITION).run(new RunJobRequest(
                         JobKind.REPARTITION, new JobSource.Kafka(), true, Optional.empty()), quiet));
                 step(out, "backup", () -> steps.backup().run(new BackupRequest(Optional.of(table), Optional.empty()), quiet));
+                tag(config, phase);
             }
         }
 
@@ -199,6 +202,17 @@ final class DemoAction implements Action<DemoRequest> {
                     + "\"A five-minute tour\")%n", dir);
             out.flush();
             return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+        } finally {
+            if (catalog instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+    }
+
+    private static void tag(ThermoclineConfig config, int phase) throws Exception {
+        Catalog catalog = IcebergCatalogs.load(config.catalogSettings());
+        try {
+            PhaseTags.tag(catalog, Namespace.of(config.namespace().split("\\.")), phase);
         } finally {
             if (catalog instanceof AutoCloseable c) {
                 c.close();
@@ -280,7 +294,7 @@ final class DemoAction implements Action<DemoRequest> {
 
     private ThermoclineConfig demoConfig(Path dir) throws Exception {
         Path file = dir.resolve("thermocline.yaml");
-        Files.writeString(file, "# written by thermocline demo; commands run in this directory use it\n"
+        Files.writeString(file, DemoDirectory.MARKER + "; commands run in this directory use it\n"
                 + "warehouse: " + dir.resolve("warehouse") + "\n"
                 + "tables:\n"
                 + "  " + spec.tableName() + ":\n"
