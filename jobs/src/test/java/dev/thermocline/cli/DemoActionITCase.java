@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,17 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  * oracle, so exit 0 here is the end-to-end guarantee. Then the README's tour runs, line by line,
  * through the real command line against the warehouse the demo left.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoActionITCase {
 
     @TempDir
-    Path wd;
+    static Path wd;
 
-    private String output;
-    private int exit;
+    private static String output;
+    private static int exit;
 
     @BeforeAll
-    void runTheDemo() throws Exception {
+    static void runTheDemo() throws Exception {
         WorkloadSpec small = WorkloadSpec.orders(7).withInitialRows(20_000).withEvents(20_000, 10_000)
                 .withBadRecordShare(0.002);
         StringWriter out = new StringWriter();
