@@ -186,7 +186,7 @@ final class DemoAction implements Action<DemoRequest> {
                     facts.backupRuns(), facts.backupRows());
             out.printf(Locale.ROOT, "restore            %,d rows of keys %d..%d as of %s in %s (%,d changes replayed)%n",
                     result.rows(), RESTORE_LOW, RESTORE_HIGH, asOf, Sizes.duration(result.actual()), result.changesReplayed());
-            out.printf(Locale.ROOT, "  read             %-10s in %3d files, %d partitions   (this restore, measured)%n",
+            out.printf(Locale.ROOT, "  read             %-10s in %3d files of %2d partition(s)   (this restore, measured)%n",
                     Sizes.bytes(result.bytesRead()), result.plannedBase().files() + result.plannedChanges().files(),
                     explain.plan().partitionCount());
             compare(out, "full-table", explain.fullTable(), explain.model().predict(explain.fullTable().estimates(), parallelism),
@@ -198,8 +198,8 @@ final class DemoAction implements Action<DemoRequest> {
             out.printf("restored rows      %s%n", restored);
             out.printf("picture            %s%n", picture);
             out.printf("warehouse          %s%n", config.warehouse());
-            out.printf("next               cd %s && ../thermocline sql \"SELECT * FROM partition_map\"   (see README.md, "
-                    + "\"A five-minute tour\")%n", dir);
+            out.printf("next               cd %s && %s sql \"SELECT * FROM partition_map\"   (more in README.md, "
+                    + "\"A five-minute tour\")%n", dir, launcher(dir));
             out.flush();
             return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         } finally {
@@ -207,6 +207,11 @@ final class DemoAction implements Action<DemoRequest> {
                 c.close();
             }
         }
+    }
+
+    /** How to call the launcher from the demo directory: {@code ../thermocline} when the demo ran beside it. */
+    private static String launcher(Path dir) {
+        return Files.isExecutable(dir.resolveSibling("thermocline")) ? "../thermocline" : "thermocline";
     }
 
     private static void tag(ThermoclineConfig config, int phase) throws Exception {
@@ -222,7 +227,7 @@ final class DemoAction implements Action<DemoRequest> {
 
     private static void compare(PrintWriter out, String label, ResolvedPlan plan, Duration predicted, String what) {
         long bytes = plan.totalBase().bytes() + plan.totalChanges().bytes();
-        out.printf(Locale.ROOT, "  %-16s %-10s in %3d files, %d partitions   (%s; predicted %s)%n", label,
+        out.printf(Locale.ROOT, "  %-16s %-10s in %3d files of %2d partition(s)   (%s; predicted %s)%n", label,
                 Sizes.bytes(bytes), plan.totalBase().files() + plan.totalChanges().files(), plan.partitionCount(), what,
                 Sizes.duration(predicted));
     }
@@ -233,9 +238,16 @@ final class DemoAction implements Action<DemoRequest> {
         PartitionMap first = history.revisions().get(0);
         PartitionMap last = history.latest().orElseThrow();
         out.printf("revisions          %d after the initial map:%n", history.revisions().size() - 1);
-        for (PartitionMap m : history.revisions().subList(1, history.revisions().size())) {
-            String reason = m.reason().length() > 110 ? m.reason().substring(0, 109) + "…" : m.reason();
-            out.printf("    r%-3d from %s  %d partitions  %s%n", m.revision(), m.validFrom(), m.size(), reason);
+        List<PartitionMap> revisions = history.revisions().subList(1, history.revisions().size());
+        for (int i = 0; i < revisions.size(); i++) {
+            if (revisions.size() > 10 && i == 4) {
+                out.printf("    … %d more (thermocline sql \"SELECT * FROM split_requests\")%n", revisions.size() - 8);
+                i = revisions.size() - 5;
+                continue;
+            }
+            PartitionMap m = revisions.get(i);
+            String reason = m.reason().length() > 100 ? m.reason().substring(0, 99) + "…" : m.reason();
+            out.printf("    r%-3d from %s  %2d partitions  %s%n", m.revision(), m.validFrom(), m.size(), reason);
         }
         Instant recent = end.minus(spec.duration().dividedBy(6));
         out.printf("partitions before  %d (revision 0); share of accesses %s..%s (the first hotspot):%n", first.size(),
