@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -98,9 +99,11 @@ final class DemoAction implements Action<DemoRequest> {
                     + "%,d changes, hotspot moves at half time (seed %d)%n",
                     spec.initialRows(), spec.accessEvents(), spec.changeEvents(), spec.seed());
             out.flush();
+            // The generator is seeded and pure: it runs while the broker starts.
+            CompletableFuture<Workload> generated = CompletableFuture.supplyAsync(() -> Workload.generate(spec));
             try (EmbeddedKafka broker = new EmbeddedKafka().start()) {
                 KafkaSettings kafka = config.kafka().settings(broker.bootstrapServers());
-                Workload workload = Workload.generate(spec);
+                Workload workload = generated.join();
                 int result = run(workload, kafka, config, steps, quiet, dir, out);
                 out.printf("took               %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
                 out.flush();
