@@ -38,6 +38,10 @@ import org.apache.iceberg.flink.TableLoader;
  * end of what was produced (a bounded Kafka source), so the job finishes after its final checkpoint
  * committed everything exactly once. Both run at the same time on their own local MiniClusters with
  * RocksDB and incremental checkpoints; dead letters go to the {@code dead_letters} table.
+ *
+ * <p>Unlike {@code thermocline run heatmap}, no heatmap roll-up follows: the roll-up ages cells by the
+ * wall clock, and the demo's workload lies in the past (2026-11-24), so it would fold the minute cells
+ * the repartition round and the picture need into hourly ones.
  */
 public final class KafkaPhaseJobs {
 
