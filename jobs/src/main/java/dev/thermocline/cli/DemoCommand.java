@@ -10,10 +10,17 @@ import picocli.CommandLine.Command;
             "Runs everything end to end, locally",
             "",
             "Runs everything end to end on the embedded default: an in-process Kafka broker, a local Iceberg "
-                    + "warehouse and catalog and a Flink MiniCluster; a generated workload with a moving hotspot; "
-                    + "the heatmap, the partition map following the heat, and a point-in-time restore of a key range."
+                    + "warehouse and catalog and Flink MiniClusters with RocksDB; a generated orders workload with a "
+                    + "moving hotspot produced to Kafka in two phases, each read by the changelog and heatmap jobs, "
+                    + "followed by a repartition round and a backup; then a point-in-time restore of a hot key range, "
+                    + "checked against a replay of the generated history (exit status 1 if it differs), a heatmap "
+                    + "picture and a summary.",
+            "",
+            "Everything is left in ./thermocline-demo (replaced on each run) for thermocline sql, restore, "
+                    + "partition-map and heatmap to be tried on; see the README's tour."
         },
-        footer = {"", "Example:", "  thermocline demo"})
+        footer = {"", "Example:", "  thermocline demo", "  cd thermocline-demo && ../thermocline partition-map --table orders "
+                + "--as-of 2026-11-24T10:40:00Z"})
 final class DemoCommand extends ActionCommand<DemoRequest> {
 
     DemoCommand(ThermoclineCommand root) {

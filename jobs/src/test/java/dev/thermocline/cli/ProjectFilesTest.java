@@ -38,13 +38,17 @@ class ProjectFilesTest {
     void readmeDocumentsEveryConfigurationOptionAndCommand() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
         for (ConfigOption option : ConfigOption.values()) {
-            assertThat(readme).as(option.name()).contains("`" + option.key() + "`");
-            if (option.environmentVariable() != null) {
-                assertThat(readme).as(option.name()).contains("`" + option.environmentVariable() + "`");
+            // The option's row of the configuration table: | key | default | environment | flag | meaning |
+            String row = readme.lines().filter(l -> l.startsWith("| `" + option.key() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("README.md has no configuration row for " + option.key()));
+            String[] cells = row.split(" \\| ");
+            if (option.defaultValue() != null) {
+                assertThat(cells[1]).as(option.key() + " default").contains("`" + option.defaultValue() + "`");
             }
-            if (option.flag() != null) {
-                assertThat(readme).as(option.name()).contains("`" + option.flag() + "`");
-            }
+            assertThat(cells[2]).as(option.key() + " environment")
+                    .isEqualTo(option.environmentVariable() == null ? "–" : "`" + option.environmentVariable() + "`");
+            assertThat(cells[3]).as(option.key() + " flag")
+                    .isEqualTo(option.flag() == null ? "`-D`" : "`" + option.flag() + "`");
         }
         assertThat(readme).contains(ConfigOption.CONFIG_FILE_ENV, "THERMOCLINE_JAVA_OPTS", "THERMOCLINE_LOG_FILE");
         for (String command : ThermoclineCommandTest.COMMANDS) {

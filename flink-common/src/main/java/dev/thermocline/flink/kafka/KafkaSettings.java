@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -121,6 +122,20 @@ public final class KafkaSettings {
      * @param role distinguishes this source's client ids within the group (e.g. {@code access})
      */
     public KafkaSource<SourceRecord> source(List<String> topicNames, String role, OffsetsInitializer startingOffsets) {
+        return builder(topicNames, role, startingOffsets).build();
+    }
+
+    /**
+     * Like {@link #source}, but bounded: the job reads up to the end offsets the topics have when it
+     * starts ({@code stoppingOffsets}, e.g. {@link OffsetsInitializer#latest()}) and then finishes, so a
+     * backfill or a demo phase reads exactly what was produced before it and commits it all.
+     */
+    public KafkaSource<SourceRecord> boundedSource(List<String> topicNames, String role, OffsetsInitializer startingOffsets,
+                                                   OffsetsInitializer stoppingOffsets) {
+        return builder(topicNames, role, startingOffsets).setBounded(stoppingOffsets).build();
+    }
+
+    private KafkaSourceBuilder<SourceRecord> builder(List<String> topicNames, String role, OffsetsInitializer startingOffsets) {
         return KafkaSource.<SourceRecord>builder()
                 .setProperties(clientProperties())
                 .setBootstrapServers(bootstrapServers)
@@ -128,8 +143,7 @@ public final class KafkaSettings {
                 .setClientIdPrefix(groupId + "-" + role)
                 .setTopics(new ArrayList<>(topicNames))
                 .setStartingOffsets(startingOffsets)
-                .setDeserializer(new SourceRecordDeserializer())
-                .build();
+                .setDeserializer(new SourceRecordDeserializer());
     }
 
     /**

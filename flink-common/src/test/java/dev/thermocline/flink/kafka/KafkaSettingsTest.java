@@ -15,6 +15,7 @@ import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.lineage.LineageDataset;
 import org.apache.flink.streaming.api.lineage.LineageVertex;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +61,18 @@ class KafkaSettingsTest {
         assertThat(changes.getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
         assertThat(kafkaFacet(settings.accessSource().getLineageVertex()).getTopicIdentifier().getTopics())
                 .containsExactly("access-log");
+    }
+
+    @Test
+    void aBoundedSourceIsTheSameSourceThatStopsAtItsStoppingOffsets() {
+        KafkaSource<SourceRecord> bounded = settings.boundedSource(List.of("cdc.orders"), "changes",
+                OffsetsInitializer.earliest(), OffsetsInitializer.latest());
+
+        assertThat(bounded.getBoundedness()).isEqualTo(Boundedness.BOUNDED);
+        Properties props = kafkaFacet(bounded.getLineageVertex()).getProperties();
+        SECURITY.forEach((k, v) -> assertThat(props.getProperty(k)).as(k).isEqualTo(v));
+        assertThat(props.getProperty("group.id")).isEqualTo("thermocline-prod");
+        assertThat(kafkaFacet(bounded.getLineageVertex()).getTopicIdentifier().getTopics()).containsExactly("cdc.orders");
     }
 
     @Test
