@@ -1,6 +1,7 @@
 package dev.thermocline.cli;
 
 import dev.thermocline.backup.BackupOptions;
+import dev.thermocline.cli.cluster.JobTarget;
 import dev.thermocline.backup.BackupResult;
 import dev.thermocline.backup.BackupRun;
 import dev.thermocline.core.backup.DueReason;
@@ -9,32 +10,26 @@ import dev.thermocline.flink.config.ThermoclineConfig;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.catalog.Namespace;
 
 /**
  * {@code thermocline backup}: one backup run on a local MiniCluster, then one line per table:
- * its cutoff, layout revision, the partitions copied (and why) and how many carried over.
+ * its cutoff, layout revision, the partitions copied (and why) and how many carried over. With
+ * {@code --cluster} the run's job executes on that Flink cluster and the command waits for it.
  */
 final class BackupAction implements Action<BackupRequest> {
 
     @Override
     public int run(BackupRequest request, ActionContext context) throws Exception {
-        if (request.cluster().isPresent()) {
-            throw new NotImplementedYetException("thermocline backup --cluster: not implemented yet (issue #7)");
-        }
         ThermoclineConfig config = context.config();
         if (config.tables().isEmpty()) {
             throw new IllegalArgumentException("no tables are configured: nothing to back up");
         }
+        JobTarget target = JobTarget.of(request.cluster());
         BackupRun run = new BackupRun(IcebergCatalogs.flinkLoader(config.catalogSettings()),
                 Namespace.of(config.namespace().split("\\.")), config.tables(), context.clock());
         BackupOptions options = BackupOptions.defaults().withTables(request.table().map(Set::of).orElse(Set.of()));
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        BackupResult result = run.run(StreamExecutionEnvironment.getExecutionEnvironment(conf), options);
+        BackupResult result = run.run(target.bounded(), options);
         for (BackupResult.TableResult t : result.tables()) {
             context.out().println(describe(t, result.snapshotId()));
         }
