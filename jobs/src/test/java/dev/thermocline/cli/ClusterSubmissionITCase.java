@@ -100,7 +100,8 @@ class ClusterSubmissionITCase {
                 tables:
                   orders: {key: id, key-type: long, key-domain: [0, 1000000], initial-partitions: 16}
                 """.formatted(wd.resolve("warehouse"), kafka.bootstrapServers()));
-        Instant base = Instant.now().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        // The job's clock is the command's (CliHarness.NOW); accesses stamped after it by more than a day are rejected.
+        Instant base = CliHarness.NOW.minus(Duration.ofHours(2));
         Map<String, Long> oracle = new TreeMap<>();
         Random random = new Random(7);
 
@@ -125,7 +126,8 @@ class ClusterSubmissionITCase {
                         () -> checkpoints(job).path("restored").asLong() >= 1 && "RUNNING".equals(status(job)));
                 flushWindows(producer, base.plus(Duration.ofMinutes(30)));
 
-                await("the committed heatmap equal to the oracle", () -> committedCounts().equals(oracle));
+                awaitAsserted("the committed heatmap equal to the oracle",
+                        () -> assertThat(committedCounts()).isEqualTo(oracle));
                 long completed = checkpoints(job).path("completed").asLong();
                 await("two more checkpoints", () -> checkpoints(job).path("completed").asLong() >= completed + 2);
                 assertThat(committedCounts()).as("after two more checkpoints").isEqualTo(oracle);
@@ -224,6 +226,15 @@ class ClusterSubmissionITCase {
     private void cancel(String job) throws Exception {
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster.restUrl() + "/v1/jobs/" + job + "?mode=cancel"))
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private void awaitAsserted(String what, org.awaitility.core.ThrowingRunnable assertion) {
+        try {
+            Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(assertion);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(what + " did not happen within " + WAIT.toSeconds() + " s; cluster logs:\n"
+                    + cluster.logTails(60), e);
+        }
     }
 
     private void await(String what, java.util.concurrent.Callable<Boolean> condition) {

@@ -98,6 +98,17 @@ public final class ClusterConnection {
         return Optional.ofNullable(configuration.get(key));
     }
 
+    /** The settings whose keys start with {@code prefix}, e.g. {@code execution.checkpointing.}. */
+    public Map<String, String> settings(String prefix) {
+        Map<String, String> matching = new java.util.TreeMap<>();
+        configuration.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                matching.put(k, v);
+            }
+        });
+        return matching;
+    }
+
     /** The cluster's REST root, for messages: {@code http://HOST:PORT}. */
     public String url() {
         return "http://" + address.host() + ":" + address.port();

@@ -13,6 +13,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.RemoteStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -23,12 +24,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * submits the job graph with the job bundle attached; the cluster's configuration decides the
  * state backend, checkpoint storage and restart strategy, and its {@code parallelism.default} the
  * parallelism.
+ *
+ * <p>When the command's {@code main} itself runs on a cluster (the Helm chart's application-mode
+ * jobs, {@code flink run}), Flink hands it a context environment; "local" then means that
+ * environment with the cluster's configuration untouched: the local defaults (checkpoints under
+ * the working directory, no restarts) are only for a plain local JVM.
  */
 public final class JobTarget {
 
     /** How long an unbounded job may take from submission to RUNNING before the command gives up waiting. */
     static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(2);
 
+    private static final String CHECKPOINTING_PREFIX = "execution.checkpointing.";
     private static final JobTarget LOCAL = new JobTarget(null, null);
 
     private final ClusterConnection cluster;
@@ -61,12 +68,20 @@ public final class JobTarget {
     /**
      * For a streaming job whose Iceberg commits ride on checkpoints. Locally: RocksDB with
      * incremental checkpoints under {@code localCheckpoints} every {@code interval}. On a cluster:
-     * its own state backend and checkpoint storage, and {@code interval} only if it sets none
-     * (without checkpoints nothing would ever be committed).
+     * its state backend, and its {@code execution.checkpointing.*} settings, with {@code interval}
+     * only if it sets none (without checkpoints nothing would ever be committed).
      */
     public StreamExecutionEnvironment streaming(Path localCheckpoints, Duration interval) {
         Configuration conf = new Configuration();
         if (cluster == null) {
+            StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
+            if (!(context instanceof LocalStreamEnvironment)) {
+                // main runs on a cluster (application mode, flink run): its configuration decides, as on --cluster
+                if (!context.getCheckpointConfig().isCheckpointingEnabled()) {
+                    context.enableCheckpointing(interval.toMillis());
+                }
+                return context;
+            }
             conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
             conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -74,7 +89,10 @@ public final class JobTarget {
             conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
             return StreamExecutionEnvironment.getExecutionEnvironment(conf);
         }
-        if (cluster.setting(CheckpointingOptions.CHECKPOINTING_INTERVAL.key()).isEmpty()) {
+        // A job graph carries its own checkpointing settings (the cluster's config.yaml applies only to
+        // jobs whose main runs on the cluster), so the cluster's are copied in.
+        cluster.settings(CHECKPOINTING_PREFIX).forEach(conf::setString);
+        if (!conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
             conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
         }
         return remote(conf);
@@ -87,6 +105,10 @@ public final class JobTarget {
     public StreamExecutionEnvironment bounded() {
         Configuration conf = new Configuration();
         if (cluster == null) {
+            StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
+            if (!(context instanceof LocalStreamEnvironment)) {
+                return context; // main runs on a cluster: its restart strategy applies
+            }
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
             return StreamExecutionEnvironment.getExecutionEnvironment(conf);
         }
