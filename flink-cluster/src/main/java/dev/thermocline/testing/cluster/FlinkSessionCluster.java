@@ -64,8 +64,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
         this.workDir = workDir;
         this.classpath = classpath;
         this.restPort = restPort;
+        java.util.concurrent.CompletableFuture<List<List<String>>> tmParams =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> resourceParams("GET_TM_RESOURCE_PARAMS"));
         List<List<String>> jm = resourceParams("GET_JM_RESOURCE_PARAMS");
-        List<List<String>> tm = resourceParams("GET_TM_RESOURCE_PARAMS");
+        List<List<String>> tm = tmParams.join();
         this.jmJvm = jm.get(0);
         this.jmDynamic = jm.get(1);
         this.tmJvm = tm.get(0);
@@ -120,10 +122,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
             Files.writeString(workDir.resolve("conf/config.yaml"), FlinkYaml.nested(conf));
             Files.writeString(workDir.resolve("conf/log4j.properties"), LOG4J);
             cluster = new FlinkSessionCluster(workDir.toAbsolutePath(), classpath, restPort);
-            cluster.awaitRest();
             for (int i = 0; i < taskManagers; i++) {
-                cluster.startTaskManager();
+                cluster.startTaskManager(); // at once: a TaskManager retries until the JobManager is up
             }
+            cluster.awaitRest();
             cluster.awaitTaskManagers(taskManagers);
             return cluster;
         } catch (IOException e) {
