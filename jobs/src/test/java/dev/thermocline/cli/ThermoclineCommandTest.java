@@ -108,6 +108,17 @@ class ThermoclineCommandTest {
     }
 
     @Test
+    void aClusterHostThatDoesNotResolveIsNamed() throws Exception {
+        ConfigFiles.writeOrders(wd);
+
+        CliHarness.Result r = cli.run("backup", "--cluster", "flink-jm.invalid:8081");
+
+        assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
+        assertThat(r.errLines()).containsExactly("thermocline: cannot reach the Flink cluster at flink-jm.invalid:8081 "
+                + "(--cluster): unknown host 'flink-jm.invalid'");
+    }
+
+    @Test
     void aStreamingJobOnKafkaCannotTakeTheEmbeddedBrokerToACluster() throws Exception {
         ConfigFiles.writeOrders(wd);
 

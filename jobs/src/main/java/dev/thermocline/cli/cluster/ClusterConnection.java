@@ -65,7 +65,8 @@ public final class ClusterConnection {
             }
             return JSON.readTree(response.body());
         } catch (ConnectException e) {
-            throw new ClusterUnreachableException(address, "connection refused");
+            throw new ClusterUnreachableException(address, unresolved(e)
+                    ? "unknown host '" + address.host() + "'" : "connection refused");
         } catch (HttpTimeoutException e) {
             throw new ClusterUnreachableException(address, "no answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
@@ -74,6 +75,15 @@ public final class ClusterConnection {
             Thread.currentThread().interrupt();
             throw new ClusterUnreachableException(address, "interrupted");
         }
+    }
+
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public ClusterAddress address() {
