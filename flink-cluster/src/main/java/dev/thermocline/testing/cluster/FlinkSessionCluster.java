@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * the classpath Maven resolved into {@code flink-cluster/target/flink-cluster-classpath.txt}. Memory
  * flags come from Flink's own {@code BashJavaUtils}, as {@code taskmanager.sh} gets them. Ports are
  * chosen free; heartbeats are short so a killed TaskManager is noticed in seconds. Every process is
- * destroyed by {@link #close()} (and by a shutdown hook if the test JVM dies first); logs stay in
- * the work directory.
+ * destroyed by {@link #close()} (and by a shutdown hook if the test JVM dies first), which also
+ * deletes their temporary files; logs stay in the work directory.
  */
 public final class FlinkSessionCluster implements AutoCloseable {
 
@@ -199,14 +199,26 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return out.toString();
     }
 
-    /** Destroys every process this cluster started and waits for them. */
+    /** Destroys every process this cluster started, waits for them, and deletes their temporary files (not the logs). */
     @Override
     public void close() {
         destroyAll();
+        deleteRecursively(workDir.resolve("tmp")); // blob caches hold a copy of every job jar per process
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs or ran already
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: what remains is under the build's target directory
         }
     }
 
