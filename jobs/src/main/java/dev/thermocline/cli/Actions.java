@@ -41,12 +41,11 @@ public final class Actions {
 
     /**
      * An honest placeholder: the command validates its arguments and configuration, then reports
-     * that issue {@code issue} delivers it (and that {@code --cluster} is issue #7's).
+     * that issue {@code issue} delivers it.
      */
     public static <R> Action<R> notImplementedYet(String command, int issue) {
         return (request, context) -> {
-            String cluster = request instanceof ClusterRequest c && c.cluster().isPresent() ? "; --cluster: issue #7" : "";
-            throw new NotImplementedYetException(command + ": not implemented yet (issue #" + issue + cluster + ")");
+            throw new NotImplementedYetException(command + ": not implemented yet (issue #" + issue + ")");
         };
     }
 
@@ -80,7 +79,7 @@ public final class Actions {
 
     public static final class Builder {
         // Issue numbers: heatmap job #3, changelog + backup #4, repartition + partition-map #5,
-        // restore #6, demo / heatmap picture / sql #8 (cluster submission is #7).
+        // restore #6, demo / heatmap picture / sql #8, cluster submission (--cluster) #7.
         private Action<DemoRequest> demo = new DemoAction();
         private final Map<JobKind, Action<RunJobRequest>> run = new EnumMap<>(Map.of(
                 JobKind.HEATMAP, new HeatmapRunAction(),

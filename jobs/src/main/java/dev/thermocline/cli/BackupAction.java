@@ -4,6 +4,7 @@ import dev.thermocline.backup.BackupOptions;
 import dev.thermocline.backup.BackupResult;
 import dev.thermocline.backup.BackupRun;
 import dev.thermocline.backup.Retention;
+import dev.thermocline.cli.cluster.JobTarget;
 import dev.thermocline.core.backup.DueReason;
 import dev.thermocline.flink.catalog.IcebergCatalogs;
 import dev.thermocline.flink.config.ThermoclineConfig;
@@ -12,9 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 
@@ -23,18 +21,17 @@ import org.apache.iceberg.catalog.Namespace;
  * ({@code backup.due.*}; {@code --force} / {@code --partition} copy on demand), then one line per
  * table: its cutoff, layout revision, the partitions copied (and why) and how many carried over;
  * then, with {@code backup.retention} set, the expiry of what no restore in that window needs.
+ * With {@code --cluster} the run's job executes on that Flink cluster and the command waits for it.
  */
 final class BackupAction implements Action<BackupRequest> {
 
     @Override
     public int run(BackupRequest request, ActionContext context) throws Exception {
-        if (request.cluster().isPresent()) {
-            throw new NotImplementedYetException("thermocline backup --cluster: not implemented yet (issue #7)");
-        }
         ThermoclineConfig config = context.config();
         if (config.tables().isEmpty()) {
             throw new IllegalArgumentException("no tables are configured: nothing to back up");
         }
+        JobTarget target = JobTarget.of(request.cluster());
         Namespace namespace = Namespace.of(config.namespace().split("\\."));
         BackupRun run = new BackupRun(IcebergCatalogs.flinkLoader(config.catalogSettings()), namespace, config.tables(),
                 context.clock());
@@ -48,9 +45,7 @@ final class BackupAction implements Action<BackupRequest> {
         if (!request.partitions().isEmpty()) {
             options = options.withOnDemand(request.table().orElseThrow(), Set.copyOf(request.partitions()));
         }
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        BackupResult result = run.run(StreamExecutionEnvironment.getExecutionEnvironment(conf), options);
+        BackupResult result = run.run(target.bounded(), options);
         for (BackupResult.TableResult t : result.tables()) {
             context.out().println(describe(t, result.snapshotId()));
         }

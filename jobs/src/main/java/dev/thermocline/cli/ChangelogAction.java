@@ -8,19 +8,17 @@ import dev.thermocline.changelog.DeadLetterOutput;
 import dev.thermocline.changelog.IcebergPartitionMapFeed;
 import dev.thermocline.changelog.JsonLinesFormat;
 import dev.thermocline.changelog.TableLayout;
+import dev.thermocline.cli.cluster.JobTarget;
 import dev.thermocline.embedded.EmbeddedKafka;
+import dev.thermocline.flink.config.ConfigException;
 import dev.thermocline.flink.catalog.IcebergCatalogs;
 import dev.thermocline.flink.config.ThermoclineConfig;
 import dev.thermocline.flink.format.SourceRecord;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
 import dev.thermocline.flink.kafka.KafkaSettings;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -32,7 +30,9 @@ import org.apache.iceberg.flink.TableLoader;
  * checkpoints under {@code .thermocline/checkpoints/changelog} in the working directory). Kafka
  * source: the configured change topics (an embedded broker when none is configured), dead letters to
  * the dead-letter topic; runs until stopped. File source: the JSON-lines file, dead letters to the
- * {@code dead_letters} table; stops at the end of the file.
+ * {@code dead_letters} table; stops at the end of the file. With {@code --cluster} it runs on that
+ * Flink cluster: a file is followed to its end; a Kafka job (configured brokers only) is left running
+ * there and the command prints its id.
  */
 final class ChangelogAction implements Action<RunJobRequest> {
 
@@ -40,27 +40,40 @@ final class ChangelogAction implements Action<RunJobRequest> {
 
     @Override
     public int run(RunJobRequest request, ActionContext context) throws Exception {
-        if (request.cluster().isPresent()) {
-            throw new NotImplementedYetException("thermocline run changelog --cluster: not implemented yet (issue #7)");
-        }
         ThermoclineConfig config = context.config();
         if (config.tables().isEmpty()) {
             throw new IllegalArgumentException("no tables are configured: the changelog job needs tables.<name> "
                     + "(key, key-type, partitioning) to parse change events");
         }
+        if (request.cluster().isPresent() && request.source() instanceof JobSource.Kafka && config.kafka().embedded()) {
+            throw new ConfigException(HeatmapRunAction.EMBEDDED_KAFKA_ON_CLUSTER);
+        }
+        JobTarget target = JobTarget.of(request.cluster());
         Namespace namespace = Namespace.of(config.namespace().split("\\."));
         CatalogLoader catalog = IcebergCatalogs.flinkLoader(config.catalogSettings());
         ChangelogTables tables = ChangelogTables.ensure(catalog, namespace);
         IcebergPartitionMapFeed maps = new IcebergPartitionMapFeed(catalog, namespace, TableLayout.of(config.tables()));
-        StreamExecutionEnvironment env = environment(context.workingDirectory().resolve(".thermocline/checkpoints/changelog"));
+        StreamExecutionEnvironment env = target.streaming(
+                context.workingDirectory().resolve(".thermocline/checkpoints/changelog"), CHECKPOINT_INTERVAL);
 
         if (request.source() instanceof JobSource.JsonLinesFile file) {
             TableLoader deadLetters = TableLoader.fromCatalog(catalog, TableIdentifier.of(namespace, ThermoclineTables.DEAD_LETTERS));
             build(JsonLinesFormat.source(file.path()), config, maps, tables, DeadLetterOutput.iceberg(deadLetters, ChangelogJob.NAME), env);
-            context.err().println("changelog: reading " + file.path() + " into " + namespace + "." + ThermoclineTables.CHANGELOG);
+            context.err().println("changelog: reading " + file.path() + " into " + namespace + "." + ThermoclineTables.CHANGELOG
+                    + target.where());
             context.err().flush();
             env.execute("thermocline-changelog");
             context.out().println("changelog: " + file.path() + " ingested");
+            context.out().flush();
+            return ExitCode.OK;
+        }
+        if (target.isCluster()) {
+            KafkaSettings kafka = config.kafka().settings(null);
+            build(kafka.changeSource(), config, maps, tables, DeadLetterOutput.kafka(kafka, ChangelogJob.NAME), env);
+            context.err().println("changelog: submitting the job reading " + kafka.topics().changes() + " from "
+                    + kafka.bootstrapServers() + target.where());
+            context.err().flush();
+            context.out().println(target.submit(env, "thermocline-changelog").describe("changelog"));
             context.out().flush();
             return ExitCode.OK;
         }
@@ -86,14 +99,4 @@ final class ChangelogAction implements Action<RunJobRequest> {
                 Clock.systemUTC()).build(env);
     }
 
-    /** Production-like locally: RocksDB, incremental checkpoints (they drive the exactly-once commits and {@link ChangelogProgress}). */
-    private static StreamExecutionEnvironment environment(Path checkpoints) {
-        Configuration conf = new Configuration();
-        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toAbsolutePath().toUri().toString());
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
-        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    }
 }

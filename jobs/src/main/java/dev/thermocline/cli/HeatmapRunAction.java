@@ -1,5 +1,6 @@
 package dev.thermocline.cli;
 
+import dev.thermocline.cli.cluster.JobTarget;
 import dev.thermocline.embedded.EmbeddedKafka;
 import dev.thermocline.flink.config.ConfigException;
 import dev.thermocline.flink.config.ThermoclineConfig;
@@ -10,15 +11,11 @@ import dev.thermocline.heatmap.HeatmapDeployment.DeadLetterTarget;
 import dev.thermocline.heatmap.HeatmapJob;
 import dev.thermocline.heatmap.HeatmapJobOptions;
 import dev.thermocline.heatmap.HeatmapRollupAction;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -30,21 +27,29 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * running until stopped, rolling up every {@code heatmap.rollup-interval}. Dead letters go where
  * {@code heatmap.dead-letters} says ({@code auto}: Kafka when brokers are configured, else the
  * {@code dead_letters} table).
+ * With {@code --cluster} the job runs on that Flink cluster: a file is followed to its end as above
+ * (the file must be readable by the TaskManagers); a Kafka job (configured brokers only, dead letters to
+ * Kafka) is left running there and the command returns its id; roll-ups then need a local
+ * {@code run heatmap --source file:…} or a later issue's scheduler.
  */
 final class HeatmapRunAction implements Action<RunJobRequest> {
 
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    static final String EMBEDDED_KAFKA_ON_CLUSTER = "--cluster with --source kafka needs kafka.bootstrap-servers: "
+            + "a Flink cluster cannot read the embedded broker of this command";
 
     @Override
     public int run(RunJobRequest request, ActionContext context) throws Exception {
-        if (request.cluster().isPresent()) {
-            throw new NotImplementedYetException("thermocline run heatmap --cluster: not implemented yet (issue #7)");
-        }
         ThermoclineConfig config = context.config();
+        if (request.cluster().isPresent() && request.source() instanceof JobSource.Kafka && config.kafka().embedded()) {
+            throw new ConfigException(EMBEDDED_KAFKA_ON_CLUSTER);
+        }
+        JobTarget target = JobTarget.of(request.cluster());
         HeatmapDeployment deployment = HeatmapDeployment.of(config, context.clock());
         HeatmapJobOptions options = HeatmapJobOptions.from(config.heatmap());
         DeadLetterTarget deadLetters = DeadLetterTarget.of(config.heatmap().deadLetters(), !config.kafka().embedded());
-        StreamExecutionEnvironment env = environment(context.workingDirectory().resolve(".thermocline/checkpoints/heatmap"));
+        StreamExecutionEnvironment env = target.streaming(
+                context.workingDirectory().resolve(".thermocline/checkpoints/heatmap"), CHECKPOINT_INTERVAL);
         String heatmap = config.namespace() + "." + ThermoclineTables.HEATMAP;
 
         if (request.source() instanceof JobSource.JsonLinesFile file) {
@@ -55,12 +60,22 @@ final class HeatmapRunAction implements Action<RunJobRequest> {
             HeatmapJob job = deployment.job(HeatmapDeployment.fileSource(file.path()), deployment.deadLetterOutput(deadLetters,
                     deadLetters == DeadLetterTarget.KAFKA ? config.kafka().settings(null) : null), options);
             job.build(env);
-            say(context, "heatmap: reading " + file.path() + " into " + heatmap);
+            say(context, "heatmap: reading " + file.path() + " into " + heatmap + target.where());
             JobExecutionResult result = env.execute(HeatmapJob.NAME);
             HeatmapRollupAction.Result rollUp = deployment.rollUp(options);
             context.out().println("heatmap: " + file.path() + " counted into " + heatmap + " (job " + result.getJobID()
                     + ")" + (rollUp.snapshotId() == null ? "" : "; rolled " + rollUp.cellsRemoved() + " cells up into "
                     + rollUp.cellsAdded()));
+            context.out().flush();
+            return ExitCode.OK;
+        }
+        if (target.isCluster()) {
+            KafkaSettings kafka = config.kafka().settings(null);
+            deployment.job(HeatmapDeployment.kafkaSource(kafka), deployment.deadLetterOutput(deadLetters, kafka),
+                    options).build(env);
+            say(context, "heatmap: submitting the job reading " + kafka.topics().access() + " from "
+                    + kafka.bootstrapServers() + " into " + heatmap + target.where());
+            context.out().println(target.submit(env, HeatmapJob.NAME).describe("heatmap"));
             context.out().flush();
             return ExitCode.OK;
         }
@@ -104,14 +119,4 @@ final class HeatmapRunAction implements Action<RunJobRequest> {
         context.err().flush();
     }
 
-    /** Production-like locally: RocksDB with incremental checkpoints, which drive the exactly-once commits. */
-    private static StreamExecutionEnvironment environment(Path checkpoints) {
-        Configuration conf = new Configuration();
-        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toAbsolutePath().toUri().toString());
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
-        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    }
 }

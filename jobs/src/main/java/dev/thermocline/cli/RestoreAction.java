@@ -1,5 +1,6 @@
 package dev.thermocline.cli;
 
+import dev.thermocline.cli.cluster.JobTarget;
 import dev.thermocline.core.restore.RestoreRequest;
 import dev.thermocline.core.table.TableSpec;
 import dev.thermocline.flink.catalog.IcebergCatalogs;
@@ -12,8 +13,6 @@ import dev.thermocline.restore.RestoreProgress;
 import dev.thermocline.restore.RestoreResult;
 import dev.thermocline.restore.RestoreService;
 import java.nio.file.Path;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -22,7 +21,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
 /**
  * {@code thermocline restore}: plans against the configured catalog, then prints the plan
  * ({@code --explain}, metadata only) or runs the restore job locally with a progress bar on a
- * terminal, and prints what it restored with predicted versus actual cost.
+ * terminal, and prints what it restored with predicted versus actual cost. With {@code --cluster} the
+ * job runs on that Flink cluster (planned for its default parallelism) and the command waits for it;
+ * an {@code --output} file's directory must then be shared with the TaskManagers.
  */
 final class RestoreAction implements Action<RestoreCommandRequest> {
 
@@ -42,17 +43,15 @@ final class RestoreAction implements Action<RestoreCommandRequest> {
 
     @Override
     public int run(RestoreCommandRequest request, ActionContext context) throws Exception {
-        if (request.cluster().isPresent()) {
-            throw new NotImplementedYetException("thermocline restore --cluster: not implemented yet (issue #7)");
-        }
         ThermoclineConfig config = context.config();
+        JobTarget target = JobTarget.of(request.cluster());
         RestoreRequest restore = request.restore();
         TableSpec spec = config.table(restore.tableName());
         Namespace namespace = Namespace.of(config.namespace().split("\\."));
         Catalog catalog = IcebergCatalogs.load(config.catalogSettings());
         try {
             RestoreService service = new RestoreService(catalog, namespace, config.tables(), new CostModelFile(costModel(config)));
-            StreamExecutionEnvironment env = localEnvironment();
+            StreamExecutionEnvironment env = target.bounded();
             if (request.explain()) {
                 context.out().print(service.explain(restore, Math.max(1, env.getParallelism())).render());
                 context.out().flush();
@@ -76,12 +75,6 @@ final class RestoreAction implements Action<RestoreCommandRequest> {
         }
     }
 
-    /** A local run fails fast: a restore that cannot read its data should say so, not retry. */
-    private static StreamExecutionEnvironment localEnvironment() {
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    }
 
     private static Path costModel(ThermoclineConfig config) {
         return config.warehouse().contains("://") ? null : Path.of(config.warehouse()).resolve(COST_MODEL_FILE);

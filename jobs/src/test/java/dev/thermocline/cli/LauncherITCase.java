@@ -33,17 +33,19 @@ class LauncherITCase {
     }
 
     @Test
-    void badArgumentsAndUnimplementedCommandsGiveOneLineAndTheirExitCodes() throws Exception {
+    void badArgumentsAndAnUnreachableClusterGiveOneLineAndTheirExitCodes() throws Exception {
         ConfigFiles.writeOrders(wd);
 
         Run bad = run(Map.of(), LAUNCHER.toString(), "restore", "--table", "orders", "--as-of", "yesterday", "--range", "1..2");
         assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err().lines()).singleElement().asString().startsWith("thermocline: --as-of: time 'yesterday'");
 
-        Run later = run(Map.of(), LAUNCHER.toString(), "run", "heatmap", "--cluster", "flink:8081");
-        assertThat(later.exit()).isEqualTo(ExitCode.NOT_IMPLEMENTED);
-        assertThat(later.err().lines()).containsExactly("thermocline run heatmap --cluster: not implemented yet (issue #7)");
-        assertThat(later.out()).isEmpty();
+        String closed = "127.0.0.1:" + dev.thermocline.embedded.FreePorts.next();
+        Run unreachable = run(Map.of(), LAUNCHER.toString(), "backup", "--cluster", closed);
+        assertThat(unreachable.exit()).isEqualTo(ExitCode.FAILURE);
+        assertThat(unreachable.err().lines()).singleElement().asString()
+                .startsWith("thermocline: cannot reach the Flink cluster at " + closed + " (--cluster): connection refused");
+        assertThat(unreachable.out()).isEmpty();
     }
 
     @Test

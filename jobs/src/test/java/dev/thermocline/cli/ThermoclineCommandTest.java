@@ -82,25 +82,51 @@ class ThermoclineCommandTest {
         assertThat(r.out()).startsWith("thermocline ");
     }
 
-    static Stream<Arguments> commandsOfLaterIssues() {
+    static Stream<List<String>> clusterCommands() {
         return Stream.of(
-                Arguments.of(List.of("run", "heatmap", "--cluster", "flink:8081"),
-                        "thermocline run heatmap --cluster: not implemented yet (issue #7)"),
-                Arguments.of(List.of("restore", "--table", "orders", "--as-of", "0", "--range", "1..2", "--cluster", "flink:8081"),
-                        "thermocline restore --cluster: not implemented yet (issue #7)"),
-                Arguments.of(List.of("backup", "--cluster", "flink:8081"),
-                        "thermocline backup --cluster: not implemented yet (issue #7)"));
+                List.of("run", "heatmap", "--source", "file:access.jsonl"),
+                List.of("run", "repartition", "--once"),
+                List.of("restore", "--table", "orders", "--as-of", "0", "--range", "1..2"),
+                List.of("backup"));
     }
 
     @ParameterizedTest
-    @MethodSource("commandsOfLaterIssues")
-    void commandsOfLaterIssuesValidateThenSayWhichIssueAndExitThree(List<String> args, String line) throws Exception {
+    @MethodSource("clusterCommands")
+    void aClusterThatDoesNotAnswerIsOneLineNamingItsAddressAndExitOne(List<String> command) throws Exception {
         ConfigFiles.writeOrders(wd);
+        java.nio.file.Files.writeString(wd.resolve("access.jsonl"), "");
+        String closed = "127.0.0.1:" + dev.thermocline.embedded.FreePorts.next();
+        List<String> args = new java.util.ArrayList<>(command);
+        args.addAll(List.of("--cluster", closed));
+
         CliHarness.Result r = cli.run(args.toArray(String[]::new));
 
-        assertThat(r.exit()).isEqualTo(ExitCode.NOT_IMPLEMENTED);
-        assertThat(r.errLines()).containsExactly(line);
+        assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
+        assertThat(r.errLines()).containsExactly(
+                "thermocline: cannot reach the Flink cluster at " + closed + " (--cluster): connection refused");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aClusterHostThatDoesNotResolveIsNamed() throws Exception {
+        ConfigFiles.writeOrders(wd);
+
+        CliHarness.Result r = cli.run("backup", "--cluster", "flink-jm.invalid:8081");
+
+        assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
+        assertThat(r.errLines()).containsExactly("thermocline: cannot reach the Flink cluster at flink-jm.invalid:8081 "
+                + "(--cluster): unknown host 'flink-jm.invalid'");
+    }
+
+    @Test
+    void aStreamingJobOnKafkaCannotTakeTheEmbeddedBrokerToACluster() throws Exception {
+        ConfigFiles.writeOrders(wd);
+
+        CliHarness.Result r = cli.run("run", "heatmap", "--cluster", "flink:8081");
+
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.errLines()).containsExactly("thermocline: --cluster with --source kafka needs "
+                + "kafka.bootstrap-servers: a Flink cluster cannot read the embedded broker of this command");
     }
 
     static Stream<Arguments> badArguments() {

@@ -8,8 +8,11 @@ import org.apache.iceberg.CatalogUtil;
 
 /** The Iceberg catalogs Thermocline can run against, with the class that implements each. */
 public enum CatalogType {
-    /** Catalog rows in a JDBC database; the embedded default uses SQLite. */
-    JDBC("jdbc", CatalogUtil.ICEBERG_CATALOG_JDBC),
+    /**
+     * Catalog rows in a JDBC database; the embedded default uses SQLite. Iceberg's JdbcCatalog, made
+     * to find the JDBC driver in the job bundle on a Flink cluster.
+     */
+    JDBC("jdbc", DriverRegisteringJdbcCatalog.class.getName()),
     /** Metadata found by listing the warehouse directory; local warehouses only here (no S3A). */
     HADOOP("hadoop", CatalogUtil.ICEBERG_CATALOG_HADOOP),
     /** An Iceberg REST catalog server (Polaris, Nessie, Lakekeeper, Tabular…). */

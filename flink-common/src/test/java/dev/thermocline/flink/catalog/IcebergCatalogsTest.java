@@ -80,7 +80,7 @@ class IcebergCatalogsTest {
         String sql = IcebergCatalogs.createCatalogStatement(settings);
 
         assertThat(sql).startsWith("CREATE CATALOG IF NOT EXISTS `thermocline` WITH ('type' = 'iceberg', "
-                        + "'catalog-impl' = 'org.apache.iceberg.jdbc.JdbcCatalog', ")
+                        + "'catalog-impl' = 'dev.thermocline.flink.catalog.DriverRegisteringJdbcCatalog', ")
                 .contains("'warehouse' = '" + dir.toAbsolutePath() + "'")
                 .contains("'jdbc.journal_mode' = 'WAL'")
                 .contains("'note' = 'it''s'");

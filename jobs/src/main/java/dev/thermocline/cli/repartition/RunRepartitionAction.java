@@ -4,8 +4,8 @@ import dev.thermocline.cli.Action;
 import dev.thermocline.cli.ActionContext;
 import dev.thermocline.cli.ExitCode;
 import dev.thermocline.cli.JobSource;
-import dev.thermocline.cli.NotImplementedYetException;
 import dev.thermocline.cli.RunJobRequest;
+import dev.thermocline.cli.cluster.JobTarget;
 import dev.thermocline.repartition.PlanRound;
 import dev.thermocline.repartition.RepartitionDeployment;
 import dev.thermocline.repartition.RepartitionJob;
@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -22,22 +23,30 @@ import org.apache.flink.util.CloseableIterator;
  * configured catalog, tuned by the {@code repartition.*} options. Prints every interval that changed something (a committed revision, a replayed
  * or adopted one) as it happens; with {@code --once} it plans the heatmap present, prints one summary
  * line per table and exits. Without {@code --once} it follows the heatmap until stopped; a new run
- * starts without state and follows the stored revisions back to where the last run stopped.
+ * starts without state and follows the stored revisions back to where the last run stopped. With
+ * {@code --cluster} it runs on that Flink cluster: {@code --once} is followed to its end as above;
+ * otherwise the job is left running there (its rounds are visible in {@code partition_map} and
+ * {@code split_requests}) and the command prints its id.
  */
 public final class RunRepartitionAction implements Action<RunJobRequest> {
 
     @Override
     public int run(RunJobRequest request, ActionContext context) throws Exception {
-        if (request.cluster().isPresent()) {
-            throw new NotImplementedYetException("thermocline run repartition --cluster: not implemented yet (issue #7)");
-        }
         if (request.source() instanceof JobSource.JsonLinesFile file) {
             throw new IllegalArgumentException("--source " + file
                     + ": the repartition job reads the heatmap table, not a file; leave --source out");
         }
+        JobTarget target = JobTarget.of(request.cluster());
         RepartitionDeployment deployment = RepartitionDeployment.of(context.config());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = target.plain();
         DataStream<PlanRound> rounds = deployment.job(request.once(), RepartitionOptions.from(context.config().repartition())).build(env);
+        if (target.isCluster() && !request.once()) {
+            // Left running on the cluster: nobody would fetch collected rounds, so they are dropped there.
+            rounds.sinkTo(new DiscardingSink<>()).name("plan-rounds");
+            context.out().println(target.submit(env, RepartitionJob.NAME).describe("repartition"));
+            context.out().flush();
+            return ExitCode.OK;
+        }
         Map<String, Summary> tables = new LinkedHashMap<>();
         context.config().tables().keySet().forEach(t -> tables.put(t, new Summary()));
         PrintWriter out = context.out();
