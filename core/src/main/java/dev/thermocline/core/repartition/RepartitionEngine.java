@@ -3,6 +3,8 @@ package dev.thermocline.core.repartition;
 import dev.thermocline.core.heat.CellSpread;
 import dev.thermocline.core.heat.HeatmapCell;
 import dev.thermocline.core.heat.KeySketch;
+import dev.thermocline.core.heat.KeySketchView;
+import dev.thermocline.core.key.Key;
 import dev.thermocline.core.key.LongKey;
 import dev.thermocline.core.partition.KeyRange;
 import dev.thermocline.core.partition.Partition;
@@ -174,7 +176,12 @@ public final class RepartitionEngine implements Serializable {
             KeySketch sketch = readSketch(cell);
             KeyRange earlier = rangeBefore(cell.partitionKey(), cell.windowStart());
             if (earlier == null && heat.containsKey(cell.partitionKey())) {
-                out.computeIfAbsent(cell.partitionKey(), id -> new Observed()).add(cell.accessCount(), sketch);
+                KeyRange taggedUnder = staleTagRange(cell.partitionKey(), sketch);
+                if (taggedUnder == null) {
+                    out.computeIfAbsent(cell.partitionKey(), id -> new Observed()).add(cell.accessCount(), sketch);
+                } else {
+                    spread(cell, taggedUnder, sketch, out);
+                }
             } else if (earlier != null) {
                 spread(cell, earlier, sketch, out);
             } else if (retired.containsKey(cell.partitionKey())) {
@@ -201,6 +208,37 @@ public final class RepartitionEngine implements Serializable {
             }
         }
         return null;
+    }
+
+    /**
+     * A tagger that had not seen the latest revision yet (the heatmap job picks revisions up with a
+     * lag, and a backfill tags a whole stretch with one map) names an id whose range has changed
+     * since: its sketch then holds keys outside the id's current range. Such a cell is spread, by
+     * its sketch, over the hull of every range the id had; null when the cell fits the current range
+     * (or there is no sketch to tell), so it counts for the id as it is.
+     */
+    private KeyRange staleTagRange(String id, KeySketch sketch) {
+        List<PastRange> past = pastRanges == null ? null : pastRanges.get(id);
+        if (past == null || sketch == null) {
+            return null;
+        }
+        KeyRange current = heat.get(id).partition().range();
+        KeySketchView view = sketch.view();
+        if (view.totalWeight() == 0 || view.weightIn(current) == view.totalWeight()) {
+            return null;
+        }
+        KeyRange hull = current;
+        for (PastRange r : past) {
+            hull = hull(hull, r.range());
+        }
+        return hull;
+    }
+
+    private static KeyRange hull(KeyRange a, KeyRange b) {
+        Key start = a.start() == null || b.start() == null ? null
+                : a.start().compareTo(b.start()) <= 0 ? a.start() : b.start();
+        Key end = a.end() == null || b.end() == null ? null : a.end().compareTo(b.end()) >= 0 ? a.end() : b.end();
+        return KeyRange.of(start, end);
     }
 
     /** A cell counted under {@code range} goes to the current partitions over that range, by its sketch. */

@@ -102,6 +102,21 @@ class RepartitionEngineStateTest {
     }
 
     @Test
+    void cellsTaggedUnderAMapTheTaggerHadNotUpdatedYetAreSpreadByTheirSketch() {
+        RepartitionEngine engine = engineAfter(3, uniform(0, 1_000_000, 1_600));
+        engine.adopt(engine.currentMap().split("p8", Key.of(531_250), SyntheticHeat.timeOf(3), "someone else"));
+
+        // a window after the split, but tagged by a heatmap job still on the old map: p8 names the
+        // whole old range, and the sketch shows 700 of its accesses right of the cut
+        HeatmapCell stale = cell("p8", SyntheticHeat.timeOf(3), Map.of(510_000L, 300L, 550_000L, 700L));
+        engine.onInterval(List.of(stale), SyntheticHeat.timeOf(4));
+
+        assertThat(engine.heat().get("p8").lastAccesses()).isCloseTo(300, within(1e-9));
+        assertThat(engine.heat().get("p16").lastAccesses()).isCloseTo(700, within(1e-9));
+        assertThat(engine.unattributedAccesses()).isZero();
+    }
+
+    @Test
     void lateCellsOfAMergedPartitionsSurvivingIdGoWhollyToTheUnion() {
         RepartitionEngine engine = engineAfter(3, uniform(0, 1_000_000, 1_600));
         engine.adopt(engine.currentMap().merge(List.of("p3", "p4"), SyntheticHeat.timeOf(3), "someone else"));
