@@ -1,6 +1,7 @@
 package dev.thermocline.heatmap;
 
 import dev.thermocline.core.input.DeadLetter;
+import dev.thermocline.flink.iceberg.CheckpointCommitGuard;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -42,7 +43,7 @@ public final class IcebergDeadLetterOutput implements JobOutput<DeadLetter> {
                 .returns(InternalTypeInfo.of(FlinkSchemaUtil.convert(ThermoclineTables.deadLetters().schema())))
                 .name("dead-letter-rows").uid("dead-letter-rows");
         FlinkSink.forRowData(rows)
-                .tableLoader(TableLoader.fromCatalog(catalog, table))
+                .tableLoader(TableLoader.fromCatalog(CheckpointCommitGuard.guard(catalog), table))
                 .uidPrefix("dead-letter-sink")
                 .append();
     }

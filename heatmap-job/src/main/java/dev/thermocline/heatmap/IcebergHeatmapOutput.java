@@ -1,6 +1,7 @@
 package dev.thermocline.heatmap;
 
 import dev.thermocline.core.heat.HeatmapCell;
+import dev.thermocline.flink.iceberg.CheckpointCommitGuard;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -15,7 +16,9 @@ import org.apache.iceberg.flink.sink.FlinkSink;
 /**
  * Cells into the Iceberg {@code heatmap} table with Iceberg's {@link FlinkSink}: data files are
  * written continuously and committed once per checkpoint, and the committer skips checkpoints already
- * committed ({@code flink.max-committed-checkpoint-id}), so a restart never writes a cell twice.
+ * committed ({@code flink.max-committed-checkpoint-id}), so a restart never writes a cell twice; the
+ * table is loaded through {@link CheckpointCommitGuard} so that holds even when a commit lands after
+ * its client gave up (Iceberg #14425).
  */
 public final class IcebergHeatmapOutput implements JobOutput<HeatmapCell> {
 
@@ -34,7 +37,7 @@ public final class IcebergHeatmapOutput implements JobOutput<HeatmapCell> {
                 .returns(InternalTypeInfo.of(FlinkSchemaUtil.convert(ThermoclineTables.heatmap().schema())))
                 .name("heatmap-rows").uid("heatmap-rows");
         FlinkSink.forRowData(rows)
-                .tableLoader(TableLoader.fromCatalog(catalog, table))
+                .tableLoader(TableLoader.fromCatalog(CheckpointCommitGuard.guard(catalog), table))
                 .uidPrefix("heatmap-sink")
                 .append();
     }

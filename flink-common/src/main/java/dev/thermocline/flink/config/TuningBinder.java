@@ -116,7 +116,7 @@ final class TuningBinder {
     private static Duration positiveDuration(Setting s) {
         Duration d;
         try {
-            d = DurationText.parse(ConfigBinder.text(s));
+            d = ConfigDurations.parse(ConfigBinder.text(s));
         } catch (IllegalArgumentException e) {
             throw s.invalid(e.getMessage());
         }

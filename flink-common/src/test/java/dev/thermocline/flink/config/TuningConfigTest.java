@@ -83,7 +83,7 @@ class TuningConfigTest {
     void badValuesNameTheKeyTheValueAndTheSource() {
         assertThatThrownBy(() -> load("backup.due.max-age", "soon"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("backup.due.max-age: 'soon' is not a duration (e.g. 500ms, 90s, 15m, 6h, 7d or ISO-8601 PT1H) (-D)");
+                .hasMessage("backup.due.max-age: 'soon' is not a duration such as 500ms, 30s, 1m, 2h, 4d or ISO-8601 PT1M (-D)");
         assertThatThrownBy(() -> load("backup.due.changes", "many"))
                 .hasMessage("backup.due.changes: 'many' is not a whole number (-D)");
         assertThatThrownBy(() -> load("backup.retention", "0s"))
