@@ -1,5 +1,6 @@
 package dev.thermocline.cli;
 
+import dev.thermocline.cli.cluster.InsideFlink;
 import dev.thermocline.flink.config.ThermoclineConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,7 +50,17 @@ public final class ThermoclineCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(CliEnvironment.system(), Actions.defaults()).execute(args));
+        int status = commandLine(CliEnvironment.system(), Actions.defaults()).execute(args);
+        if (InsideFlink.mainRunsInsideFlink()) {
+            // Application mode (the Helm chart's jobs) runs main in the JobManager: System.exit would
+            // stop the JobManager before Flink records the job's end (and HA could run it again).
+            if (status != ExitCode.OK) {
+                throw new IllegalStateException("thermocline " + String.join(" ", args) + " ended with exit status "
+                        + status + " (the reason is on stderr)");
+            }
+            return;
+        }
+        System.exit(status);
     }
 
     /** The whole command tree, each sub-command wired to its action; one-line errors and exit codes installed. */

@@ -13,7 +13,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.RemoteStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -74,8 +73,8 @@ public final class JobTarget {
     public StreamExecutionEnvironment streaming(Path localCheckpoints, Duration interval) {
         Configuration conf = new Configuration();
         if (cluster == null) {
-            StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
-            if (!(context instanceof LocalStreamEnvironment)) {
+            StreamExecutionEnvironment context = InsideFlink.contextEnvironment();
+            if (context != null) {
                 // main runs on a cluster (application mode, flink run): its configuration decides, as on --cluster
                 if (!context.getCheckpointConfig().isCheckpointingEnabled()) {
                     context.enableCheckpointing(interval.toMillis());
@@ -105,8 +104,8 @@ public final class JobTarget {
     public StreamExecutionEnvironment bounded() {
         Configuration conf = new Configuration();
         if (cluster == null) {
-            StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
-            if (!(context instanceof LocalStreamEnvironment)) {
+            StreamExecutionEnvironment context = InsideFlink.contextEnvironment();
+            if (context != null) {
                 return context; // main runs on a cluster: its restart strategy applies
             }
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

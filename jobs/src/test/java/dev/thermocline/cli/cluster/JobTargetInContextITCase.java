@@ -1,7 +1,9 @@
 package dev.thermocline.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.thermocline.cli.ThermoclineCommand;
 import dev.thermocline.testing.FlinkMiniClusterExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,5 +46,17 @@ class JobTargetInContextITCase {
 
         assertThat(env).isNotInstanceOf(LocalStreamEnvironment.class);
         assertThat(env.getConfiguration().getOptional(RestartStrategyOptions.RESTART_STRATEGY)).isEmpty();
+    }
+
+    @Test
+    void mainInsideFlinkReturnsInsteadOfExitingTheJobManagerAndFailsLoudly() {
+        assertThat(InsideFlink.mainRunsInsideFlink()).isTrue();
+
+        // System.exit here would end this test JVM (the run would fail with a crashed fork)
+        ThermoclineCommand.main(new String[] {"--version"});
+
+        assertThatThrownBy(() -> ThermoclineCommand.main(new String[] {"restore", "--table"}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ended with exit status 2");
     }
 }
