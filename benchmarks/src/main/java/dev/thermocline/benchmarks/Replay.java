@@ -24,7 +24,7 @@ import java.util.Map;
  * (count + key sketch per partition) once per interval, the way the repartition job will. Each
  * interval's accesses are scored under the map in force while they happened.
  */
-final class Replay {
+public final class Replay {
 
     /** What one replay measured. */
     record Result(LayoutScore score, long revisions, double meanPartitions, int finalPartitions,
@@ -102,7 +102,7 @@ final class Replay {
     }
 
     /** The heatmap cells of one interval under {@code map}: count and key sketch per accessed partition. */
-    static List<HeatmapCell> cells(PartitionMap map, long[] keys, Instant end) {
+    public static List<HeatmapCell> cells(PartitionMap map, long[] keys, Instant end) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, KeySketch> sketches = new HashMap<>();
         for (long k : keys) {

@@ -1,9 +1,7 @@
 package dev.thermocline.benchmarks.restore;
 
+import dev.thermocline.benchmarks.Replay;
 import dev.thermocline.core.heat.HeatmapCell;
-import dev.thermocline.core.heat.KeySketch;
-import dev.thermocline.core.key.Key;
-import dev.thermocline.core.key.KeyType;
 import dev.thermocline.core.partition.PartitionMap;
 import dev.thermocline.core.repartition.HeatSettings;
 import dev.thermocline.core.repartition.PlannerSettings;
@@ -14,10 +12,7 @@ import dev.thermocline.workload.WorkloadSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The adaptive layout as the product makes it: core's {@link RepartitionEngine} fed once per
@@ -70,19 +65,7 @@ final class EngineLayout {
     }
 
     private static void observe(RepartitionEngine engine, List<PartitionMap> out, long[] keys, Instant end) {
-        PartitionMap map = engine.currentMap();
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<String, KeySketch> sketches = new HashMap<>();
-        for (long k : keys) {
-            Key key = Key.of(k);
-            String id = map.partitionFor(key).partitionKey();
-            counts.computeIfAbsent(id, x -> new long[1])[0]++;
-            sketches.computeIfAbsent(id, x -> KeySketch.create(KeyType.LONG)).update(key);
-        }
-        Instant windowStart = end.minusSeconds(60);
-        List<HeatmapCell> cells = new ArrayList<>();
-        counts.forEach((id, c) -> cells.add(new HeatmapCell(windowStart, end, map.tableName(), id, c[0], 0, 0, Map.of(),
-                sketches.get(id).toBytes())));
+        List<HeatmapCell> cells = Replay.cells(engine.currentMap(), keys, end);
         if (engine.onInterval(cells, end).isPresent()) {
             out.add(engine.currentMap());
         }
