@@ -1,11 +1,11 @@
 package dev.thermocline.changelog;
 
+import dev.thermocline.core.table.TableSpec;
 import dev.thermocline.core.partition.PartitionMapHistory;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
 import dev.thermocline.flink.partitionmap.PartitionMapStore;
 import java.io.Closeable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.iceberg.Snapshot;
@@ -26,24 +26,24 @@ public final class IcebergPartitionMapFeed implements PartitionMapFeed {
 
     private final CatalogLoader catalogLoader;
     private final String[] namespace;
-    private final List<TableLayout> tables;
+    private final Map<String, TableSpec> tables;
 
     private transient Catalog catalog;
     private transient PartitionMapStore store;
     private transient Long seenSnapshot;
     private transient Map<String, PartitionMapHistory> histories;
 
-    public IcebergPartitionMapFeed(CatalogLoader catalogLoader, Namespace namespace, List<TableLayout> tables) {
+    public IcebergPartitionMapFeed(CatalogLoader catalogLoader, Namespace namespace, Map<String, TableSpec> tables) {
         this.catalogLoader = Objects.requireNonNull(catalogLoader, "catalogLoader is required.");
         this.namespace = namespace.levels();
-        this.tables = List.copyOf(tables);
+        this.tables = new LinkedHashMap<>(tables);
     }
 
     @Override
     public Map<String, PartitionMapHistory> current() {
         if (catalog == null) {
             catalog = catalogLoader.loadCatalog();
-            store = new PartitionMapStore(catalog, Namespace.of(namespace), TableLayout.specs(tables));
+            store = new PartitionMapStore(catalog, Namespace.of(namespace), tables);
         }
         Table table = catalog.loadTable(TableIdentifier.of(Namespace.of(namespace),
                 ThermoclineTables.PARTITION_MAP));
@@ -51,8 +51,8 @@ public final class IcebergPartitionMapFeed implements PartitionMapFeed {
         Long snapshotId = snapshot == null ? null : snapshot.snapshotId();
         if (histories == null || !Objects.equals(snapshotId, seenSnapshot)) {
             Map<String, PartitionMapHistory> loaded = new LinkedHashMap<>();
-            for (TableLayout t : tables) {
-                loaded.put(t.name(), store.load(t.name()));
+            for (String t : tables.keySet()) {
+                loaded.put(t, store.load(t));
             }
             histories = loaded;
             seenSnapshot = snapshotId;

@@ -84,7 +84,7 @@ public final class TestWarehouse implements AutoCloseable {
     }
 
     public IcebergPartitionMapFeed feed() {
-        return new IcebergPartitionMapFeed(loader(), NAMESPACE, TableLayout.of(specs));
+        return new IcebergPartitionMapFeed(loader(), NAMESPACE, specs);
     }
 
     /** Rows in the table's current snapshot (from its summary: no data read). */

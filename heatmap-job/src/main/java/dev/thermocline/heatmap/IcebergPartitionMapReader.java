@@ -5,6 +5,7 @@ import dev.thermocline.core.table.TableSpec;
 import dev.thermocline.flink.partitionmap.PartitionMapStore;
 import java.io.Closeable;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -17,21 +18,21 @@ final class IcebergPartitionMapReader implements PartitionMapReader {
 
     private final CatalogLoader catalogLoader;
     private final String[] namespace;
-    private final Map<String, PortableTableSpec> tables;
+    private final Map<String, TableSpec> tables;
     private transient Catalog catalog;
     private transient PartitionMapStore store;
 
     IcebergPartitionMapReader(CatalogLoader catalogLoader, Namespace namespace, Map<String, TableSpec> tables) {
         this.catalogLoader = catalogLoader;
         this.namespace = namespace.levels();
-        this.tables = PortableTableSpec.of(tables);
+        this.tables = new LinkedHashMap<>(tables);
     }
 
     @Override
     public synchronized Map<String, PartitionMapHistory> read() {
         if (store == null) {
             catalog = catalogLoader.loadCatalog();
-            store = new PartitionMapStore(catalog, Namespace.of(namespace), PortableTableSpec.toSpecs(tables));
+            store = new PartitionMapStore(catalog, Namespace.of(namespace), tables);
         }
         Map<String, PartitionMapHistory> histories = new HashMap<>();
         for (String table : tables.keySet()) {

@@ -1,13 +1,11 @@
 package dev.thermocline.cli;
 
 import dev.thermocline.changelog.ChangelogJob;
-import dev.thermocline.changelog.ChangelogProgress;
 import dev.thermocline.changelog.ChangelogSettings;
 import dev.thermocline.changelog.ChangelogTables;
 import dev.thermocline.changelog.DeadLetterOutput;
 import dev.thermocline.changelog.IcebergPartitionMapFeed;
 import dev.thermocline.changelog.JsonLinesFormat;
-import dev.thermocline.changelog.TableLayout;
 import dev.thermocline.cli.cluster.JobTarget;
 import dev.thermocline.embedded.EmbeddedKafka;
 import dev.thermocline.flink.config.ConfigException;
@@ -52,7 +50,7 @@ final class ChangelogAction implements Action<RunJobRequest> {
         Namespace namespace = Namespace.of(config.namespace().split("\\."));
         CatalogLoader catalog = IcebergCatalogs.flinkLoader(config.catalogSettings());
         ChangelogTables tables = ChangelogTables.ensure(catalog, namespace);
-        IcebergPartitionMapFeed maps = new IcebergPartitionMapFeed(catalog, namespace, TableLayout.of(config.tables()));
+        IcebergPartitionMapFeed maps = new IcebergPartitionMapFeed(catalog, namespace, config.tables());
         StreamExecutionEnvironment env = target.streaming(
                 context.workingDirectory().resolve(".thermocline/checkpoints/changelog"), CHECKPOINT_INTERVAL);
 

@@ -2,7 +2,7 @@ package dev.thermocline.repartition;
 
 import dev.thermocline.core.table.TableSpec;
 import java.io.Serializable;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.iceberg.catalog.Namespace;
@@ -15,19 +15,19 @@ public final class PlanCommitterFactory implements Serializable {
 
     private final CatalogLoader catalog;
     private final String[] namespace;
-    private final List<TableLayout> tables;
+    private final Map<String, TableSpec> tables;
     private final int maxCommitAttempts;
 
     public PlanCommitterFactory(CatalogLoader catalog, Namespace namespace, Map<String, TableSpec> tables,
                                 int maxCommitAttempts) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is required.");
         this.namespace = namespace.levels();
-        this.tables = TableLayout.of(tables.values());
+        this.tables = new LinkedHashMap<>(tables);
         this.maxCommitAttempts = maxCommitAttempts;
     }
 
     public PlanCommitter open() {
-        return new PlanCommitter(catalog.loadCatalog(), Namespace.of(namespace), TableLayout.specs(tables),
+        return new PlanCommitter(catalog.loadCatalog(), Namespace.of(namespace), tables,
                 maxCommitAttempts);
     }
 }

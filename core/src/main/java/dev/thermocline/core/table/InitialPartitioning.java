@@ -1,11 +1,12 @@
 package dev.thermocline.core.table;
 
+import java.io.Serializable;
 import dev.thermocline.core.key.Key;
 import java.util.List;
 import java.util.Objects;
 
 /** How a table is partitioned before any heat is seen. */
-public sealed interface InitialPartitioning {
+public sealed interface InitialPartitioning extends Serializable {
 
     /**
      * {@code count} equal ranges over the declared key domain [{@code low}, {@code high}); the first

@@ -1,17 +1,20 @@
 package dev.thermocline.core.table;
 
 import dev.thermocline.core.key.KeyType;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A protected table as configured: its key column, key type and initial partitioning.
+ * A protected table as configured: its key column, key type and initial partitioning. Serializable,
+ * so Flink functions carry it to their tasks as it is.
  *
  * @param name the table's name as it appears in access records and change events
  * @param keyColumn the key column in the change events' before/after images
  * @param keyType how keys are typed and ordered
  * @param initialPartitioning the partitioning used before the first revision is committed
  */
-public record TableSpec(String name, String keyColumn, KeyType keyType, InitialPartitioning initialPartitioning) {
+public record TableSpec(String name, String keyColumn, KeyType keyType, InitialPartitioning initialPartitioning)
+        implements Serializable {
 
     public TableSpec {
         if (name == null || name.isBlank()) {

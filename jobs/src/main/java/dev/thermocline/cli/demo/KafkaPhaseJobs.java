@@ -5,7 +5,6 @@ import dev.thermocline.changelog.ChangelogSettings;
 import dev.thermocline.changelog.ChangelogTables;
 import dev.thermocline.changelog.DeadLetterOutput;
 import dev.thermocline.changelog.IcebergPartitionMapFeed;
-import dev.thermocline.changelog.TableLayout;
 import dev.thermocline.flink.catalog.IcebergCatalogs;
 import dev.thermocline.flink.config.ThermoclineConfig;
 import dev.thermocline.flink.format.SourceRecord;
@@ -81,7 +80,7 @@ public final class KafkaPhaseJobs {
         TableLoader deadLetters = TableLoader.fromCatalog(catalog, TableIdentifier.of(namespace, ThermoclineTables.DEAD_LETTERS));
         StreamExecutionEnvironment env = environment("changelog");
         new ChangelogJob(source(kafka.topics().changes(), "changes", phase.changesFrom(), phase.changesTo()), config.tables(),
-                new IcebergPartitionMapFeed(catalog, namespace, TableLayout.of(config.tables())), tables,
+                new IcebergPartitionMapFeed(catalog, namespace, config.tables()), tables,
                 DeadLetterOutput.iceberg(deadLetters, ChangelogJob.NAME), ChangelogSettings.defaults(), clock).build(env);
         return env.executeAsync("thermocline-changelog");
     }
