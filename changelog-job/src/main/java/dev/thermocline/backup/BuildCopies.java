@@ -3,7 +3,7 @@ package dev.thermocline.backup;
 import dev.thermocline.core.backup.CopyBuilder;
 import dev.thermocline.core.backup.CopySource;
 import dev.thermocline.core.reconstruct.RowState;
-import dev.thermocline.flink.iceberg.GenericRowsWriter;
+import dev.thermocline.flink.backup.CopyFiles;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
 import java.io.Closeable;
 import java.util.ArrayList;
@@ -25,7 +25,8 @@ import org.apache.iceberg.flink.CatalogLoader;
  * Builds the copy of one {@link CopyJob} per input index, on whichever task gets it: reads each
  * piece's base rows from {@code backups} and its changes from {@code changelog} (filters pushed
  * down), applies them with {@link CopyBuilder} (the reconstruction engine restore shares), and
- * writes the copy's data files without committing them.
+ * writes the copy's data files without committing them: sorted by key, rolled into files of bounded
+ * size ({@link CopyFiles}) so that key-range scans prune by the files' key bounds.
  *
  * <p>A copy is held in memory while it is built: partitions are what keeps that small.
  */
@@ -71,7 +72,7 @@ public final class BuildCopies extends RichFlatMapFunction<Long, CopyResult> {
             records.add(BackupRows.toRecord(backups.schema(), job.table(), partitionKey, row, job.cutoff(),
                     built.cutoffLsn()));
         }
-        List<DataFile> files = new ArrayList<>(GenericRowsWriter.write(backups, records));
+        List<DataFile> files = new ArrayList<>(CopyFiles.write(backups, records)); // rows are in key order
         out.collect(new CopyResult(index.intValue(), InstantiationUtil.serializeObject(files), records.size(),
                 built.cutoffLsn()));
     }

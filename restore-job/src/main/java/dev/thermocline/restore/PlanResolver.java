@@ -73,12 +73,12 @@ public final class PlanResolver {
                     base = backupFiles.computeIfAbsent(snapshot, s -> new TableFiles(backups, s, ScanFilters.table(table),
                             "backups", SegmentRestorer.backupColumns(keyType))).select(Expressions.and(
                             Expressions.equal("partition_key", segment.base().partitionKey()),
-                            ScanFilters.keys(keyType, segment.keys().covering())));
+                            ScanFilters.keys(keyType, segment.keys())));
                 }
                 List<PlannedFile> changed = changelogFiles == null ? List.of() : changelogFiles.select(Expressions.and(
                         ScanFilters.partitions(segment.changelogPartitions()),
                         ScanFilters.window(segment.replayAfter(), unit.asOf()),
-                        ScanFilters.keys(keyType, segment.keys().covering())));
+                        ScanFilters.keys(keyType, segment.keys())));
                 perSegment.add(new SegmentFiles(base, changed));
             }
             files.add(perSegment);

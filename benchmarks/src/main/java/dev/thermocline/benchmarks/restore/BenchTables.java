@@ -7,6 +7,7 @@ import dev.thermocline.core.partition.Partition;
 import dev.thermocline.core.partition.PartitionMap;
 import dev.thermocline.core.reconstruct.RowState;
 import dev.thermocline.flink.backup.BackupSummary;
+import dev.thermocline.flink.backup.CopyFiles;
 import dev.thermocline.flink.iceberg.GenericRowsWriter;
 import dev.thermocline.flink.iceberg.ThermoclineTables;
 import java.time.Instant;
@@ -30,7 +31,9 @@ import org.apache.iceberg.expressions.Expressions;
 /**
  * Writes the benchmark's change log and backups as the changelog and backup jobs lay them out:
  * change-log commits of sorted batches (one file per partition and day per commit), and backup
- * runs that copy the due partitions and list every copy present (the BackupSummary contract).
+ * runs that copy the due partitions — each copy in key order, in files of bounded rows
+ * ({@link CopyFiles}; {@code -Dthermocline.bench.copy-file-rows=N} sets the bound) — and list every
+ * copy present (the BackupSummary contract).
  */
 final class BenchTables {
 
@@ -41,6 +44,10 @@ final class BenchTables {
         ThermoclineTables.createAll(catalog, namespace);
         this.changelog = catalog.loadTable(TableIdentifier.of(namespace, ThermoclineTables.CHANGELOG));
         this.backups = catalog.loadTable(TableIdentifier.of(namespace, ThermoclineTables.BACKUPS));
+        String copyFileRows = System.getProperty("thermocline.bench.copy-file-rows");
+        if (copyFileRows != null) { // e.g. a huge value: one file per copy, as before rolled copy files
+            backups.updateProperties().set(CopyFiles.TARGET_FILE_ROWS, copyFileRows).commit();
+        }
     }
 
     /** One commit: the batch sorted by partition and key (as hash distribution + sort order would write it). */
@@ -79,7 +86,6 @@ final class BenchTables {
      */
     List<BackupCopy> backup(String table, PartitionMap map, Instant cutoff, NavigableMap<Long, RowState> live,
                             List<Partition> due, List<BackupCopy> present) {
-        List<Record> records = new ArrayList<>();
         List<BackupCopy> written = new ArrayList<>();
         GenericRecord template = GenericRecord.create(backups.schema());
         OverwriteFiles overwrite = backups.newOverwrite();
@@ -88,6 +94,7 @@ final class BenchTables {
             NavigableMap<Long, RowState> rows = p.range().end() == null ? live.tailMap(from, true)
                     : live.subMap(from, true, ((LongKey) p.range().end()).value(), false);
             long cutoffLsn = 0;
+            List<Record> records = new ArrayList<>(rows.size());
             for (Map.Entry<Long, RowState> e : rows.entrySet()) {
                 RowState s = e.getValue();
                 GenericRecord r = template.copy();
@@ -104,12 +111,12 @@ final class BenchTables {
                 records.add(r);
                 cutoffLsn = Math.max(cutoffLsn, s.position().lsn());
             }
+            CopyFiles.write(backups, records).forEach(overwrite::addFile); // key order, as the backup job writes
             written.add(new BackupCopy(table, p.partitionKey(), p.range(), map.revision(), cutoff, cutoffLsn, rows.size(),
                     BackupSummary.THIS_SNAPSHOT));
             overwrite.overwriteByRowFilter(Expressions.and(Expressions.equal("table_name", table),
                     Expressions.equal("partition_key", p.partitionKey())));
         }
-        GenericRowsWriter.write(backups, records).forEach(overwrite::addFile);
         List<BackupCopy> listed = new ArrayList<>();
         for (BackupCopy c : present) {
             if (written.stream().noneMatch(w -> w.partitionKey().equals(c.partitionKey()))) {
