@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
@@ -81,31 +82,61 @@ public final class RestoreBenchmark {
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
         WorkloadSpec spec = WorkloadSpec.orders(seed).withInitialRows(rows).withEvents(changes / 5, changes);
         TableSpec table = new TableSpec(TABLE, "id", KeyType.LONG, new InitialPartitioning.EqualRanges(16, Key.of(0), Key.of(DOMAIN)));
-        deleteRecursively(dir);
-        Files.createDirectories(dir);
+        Path marker = dir.resolve("generated.properties");
+        Properties wanted = new Properties();
+        wanted.setProperty("rows", Long.toString(rows));
+        wanted.setProperty("changes", Long.toString(changes));
+        wanted.setProperty("seed", Long.toString(seed));
+        wanted.setProperty("copy-file-rows", System.getProperty("thermocline.bench.copy-file-rows", "default"));
+        Properties found = readProperties(marker);
+        boolean reuse = !Boolean.getBoolean("thermocline.bench.regenerate") && found != null
+                && wanted.entrySet().stream().allMatch(e -> e.getValue().equals(found.getProperty((String) e.getKey())));
 
         long t0 = System.nanoTime();
-        PartitionMap r0 = PartitionMap.initial(table, Instant.EPOCH);
-        // the repartition engine with the product's default settings, one planning round per 1% of the run
-        List<PartitionMap> revisions = EngineLayout.revisions(spec, r0, 100, PlannerSettings.defaults());
-        PartitionMapHistory adaptiveMaps = PartitionMapHistory.empty(TABLE);
-        for (PartitionMap m : revisions) {
-            adaptiveMaps = adaptiveMaps.add(m);
+        Warehouse adaptive;
+        Warehouse fixed;
+        Instant end;
+        if (reuse) {
+            // generating 1 M rows / 5 M changes takes most of the run: measure again on the same warehouses
+            end = Instant.parse(found.getProperty("end"));
+            adaptive = new Warehouse(dir.resolve("adaptive"), table, PartitionMapHistory.empty(TABLE), changes);
+            fixed = new Warehouse(dir.resolve("static16"), table, PartitionMapHistory.empty(TABLE), changes);
+            cleanOutputs(dir);
+            log(t0, "reusing the warehouses generated in " + dir + " (as-of " + end + "); -Dthermocline.bench.regenerate=true "
+                    + "writes them again");
+        } else {
+            deleteRecursively(dir);
+            Files.createDirectories(dir);
+            PartitionMap r0 = PartitionMap.initial(table, Instant.EPOCH);
+            // the repartition engine with the product's default settings, one planning round per 1% of the run
+            List<PartitionMap> revisions = EngineLayout.revisions(spec, r0, 100, PlannerSettings.defaults());
+            PartitionMapHistory adaptiveMaps = PartitionMapHistory.empty(TABLE);
+            for (PartitionMap m : revisions) {
+                adaptiveMaps = adaptiveMaps.add(m);
+            }
+            PartitionMapHistory staticMaps = PartitionMapHistory.empty(TABLE).add(r0);
+            adaptive = new Warehouse(dir.resolve("adaptive"), table, adaptiveMaps, changes);
+            fixed = new Warehouse(dir.resolve("static16"), table, staticMaps, changes);
+            VersionedHistory stored = adaptive.store.loadVersioned(TABLE);
+            for (PartitionMap m : revisions.subList(1, revisions.size())) {
+                stored = adaptive.store.commit(stored, m, Map.of());
+            }
+            log(t0, "repartition engine: " + (revisions.size() - 1) + " revisions, " + revisions.get(revisions.size() - 1).size()
+                    + " partitions at the end");
+            end = write(spec, List.of(adaptive, fixed));
+            log(t0, "wrote " + rows + " rows + " + changes + " changes twice; backup runs every 1% of the run (adaptive copied "
+                    + adaptive.copiesWritten + " partitions, static " + fixed.copiesWritten + "); as-of " + end);
+            Properties done = new Properties();
+            done.putAll(wanted);
+            done.setProperty("end", end.toString());
+            try (var out = Files.newBufferedWriter(marker)) {
+                done.store(out, "RestoreBenchmark: these warehouses are complete; a rerun with the same arguments reuses them");
+            }
         }
+        List<PartitionMap> revisions = adaptive.store.load(TABLE).revisions();
         PartitionMap last = revisions.get(revisions.size() - 1);
-        PartitionMapHistory staticMaps = PartitionMapHistory.empty(TABLE).add(r0);
-        Warehouse adaptive = new Warehouse(dir.resolve("adaptive"), table, adaptiveMaps, changes);
-        Warehouse fixed = new Warehouse(dir.resolve("static16"), table, staticMaps, changes);
-        VersionedHistory stored = adaptive.store.loadVersioned(TABLE);
-        for (PartitionMap m : revisions.subList(1, revisions.size())) {
-            stored = adaptive.store.commit(stored, m, Map.of());
-        }
-        log(t0, "repartition engine: " + (revisions.size() - 1) + " revisions, " + last.size() + " partitions at the end; "
+        log(t0, "adaptive layout: " + (revisions.size() - 1) + " revisions, " + last.size() + " partitions at the end; "
                 + "around the final hotspot: " + around(last, 700_000));
-        Instant end = write(spec, List.of(adaptive, fixed));
-        log(t0, "wrote " + rows + " rows + " + changes + " changes twice; layouts: adaptive " + last.size()
-                + " partitions at the end, static 16; backup runs every 1% of the run (adaptive copied "
-                + adaptive.copiesWritten + " partitions, static " + fixed.copiesWritten + "); as-of " + end);
 
         KeyInterval hot = KeyInterval.closed(Key.of(695_000), Key.of(704_999));
         RestoreRequest hotRequest = new RestoreRequest(TABLE, end, List.of(new RangeSelection.Interval(hot, null)));
@@ -330,6 +361,26 @@ public final class RestoreBenchmark {
 
     private static void log(long t0, String what) {
         System.out.printf(Locale.ROOT, "[restore benchmark +%.0f s] %s%n", (System.nanoTime() - t0) / 1e9, what);
+    }
+
+    private static Properties readProperties(Path file) throws Exception {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    /** The restores' outputs of an earlier run over the same warehouses. */
+    private static void cleanOutputs(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws Exception {
