@@ -207,19 +207,19 @@ public final class JsonLinesOutput implements RestoreOutput {
     /** One unit's part: lines in key order. */
     private static final class PartWriter implements UnitWriter {
         private final Path path;
-        private final BufferedWriter out;
+        private final OutputStream out;
+        private final RestoredRowJson.Lines lines;
         private boolean finished;
 
         PartWriter(Path path) throws IOException {
             this.path = path;
-            OutputStream stream = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
-            this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            this.out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE_NEW), 1 << 16);
+            this.lines = new RestoredRowJson.Lines(out);
         }
 
         @Override
         public void write(RowState row) throws IOException {
-            out.write(RestoredRowJson.line(row));
-            out.write('\n');
+            lines.write(row);
         }
 
         @Override

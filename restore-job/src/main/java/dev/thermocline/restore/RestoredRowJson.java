@@ -9,7 +9,9 @@ import dev.thermocline.core.key.KeyType;
 import dev.thermocline.core.key.LongKey;
 import dev.thermocline.core.reconstruct.RowState;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON-lines format of restored rows (DESIGN.md's contract): one object per row,
@@ -23,18 +25,81 @@ final class RestoredRowJson {
 
     private RestoredRowJson() {}
 
-    static String line(RowState row) {
-        StringBuilder sb = new StringBuilder(row.row().length() + 64);
-        sb.append("{\"key\":");
-        if (row.key() instanceof LongKey l) {
-            sb.append(l.value());
-        } else {
-            sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(row.key().text())).append('"');
+    /**
+     * Writes restored rows as lines of UTF-8 into a stream. The after-image goes out as its own
+     * UTF-8 bytes and the rest through one reused ASCII buffer: no per-row String of the whole line,
+     * no charset encoder, no date formatter — writing the lines was a third of a restore's CPU time.
+     */
+    static final class Lines {
+        private static final byte[] KEY = ascii("{\"key\":");
+        private static final byte[] ROW = ascii(",\"row\":");
+        private static final byte[] LSN = ascii(",\"lsn\":");
+        private static final byte[] TS = ascii(",\"ts\":\"");
+
+        private final OutputStream out;
+        private final byte[] scratch = new byte[128];
+
+        Lines(OutputStream out) {
+            this.out = out;
         }
-        return sb.append(",\"row\":").append(row.row())
-                .append(",\"lsn\":").append(row.position().lsn())
-                .append(",\"ts\":\"").append(row.timestamp()).append("\"}")
-                .toString();
+
+        void write(RowState row) throws IOException {
+            int n = put(KEY, 0);
+            if (row.key() instanceof LongKey l) {
+                n = put(l.value(), n);
+                out.write(scratch, 0, n);
+            } else {
+                scratch[n++] = '"';
+                out.write(scratch, 0, n);
+                out.write(JsonStringEncoder.getInstance().quoteAsUTF8(row.key().text()));
+                out.write('"');
+            }
+            out.write(ROW);
+            out.write(row.row().getBytes(StandardCharsets.UTF_8));
+            n = put(LSN, 0);
+            n = put(row.position().lsn(), n);
+            n = put(TS, n);
+            n = IsoInstantText.write(row.timestamp(), scratch, n);
+            scratch[n++] = '"';
+            scratch[n++] = '}';
+            scratch[n++] = '\n';
+            out.write(scratch, 0, n);
+        }
+
+        private int put(byte[] bytes, int at) {
+            System.arraycopy(bytes, 0, scratch, at, bytes.length);
+            return at + bytes.length;
+        }
+
+        /** A long in decimal; at most 20 bytes. */
+        private int put(long value, int at) {
+            if (value == Long.MIN_VALUE) {
+                return put(ascii(Long.toString(value)), at);
+            }
+            if (value < 0) {
+                scratch[at++] = '-';
+                value = -value;
+            }
+            int end = at + digitCount(value);
+            for (int i = end - 1; i >= at; i--) {
+                scratch[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            return end;
+        }
+
+        private static int digitCount(long value) {
+            int n = 1;
+            while (value >= 10) {
+                value /= 10;
+                n++;
+            }
+            return n;
+        }
+
+        private static byte[] ascii(String s) {
+            return s.getBytes(StandardCharsets.US_ASCII);
+        }
     }
 
     /** The key of a line this class wrote (its first field), to merge parts in key order. */

@@ -11,12 +11,11 @@ import dev.thermocline.core.reconstruct.RowState;
 import dev.thermocline.core.restore.RestoreException;
 import dev.thermocline.core.restore.RestoreSegment;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.data.Record;
+import org.apache.flink.table.data.RowData;
 
 /**
  * Reconstructs one segment: its base copy's rows (checked to be that copy: partition and cutoff)
@@ -142,8 +141,8 @@ final class SegmentRestorer {
         }
     }
 
-    private void checkCutoff(BackupCopy copy, PlannedFile f, Record r) {
-        Instant cutoff = instant(r.get(backup.cutoff));
+    private void checkCutoff(BackupCopy copy, PlannedFile f, RowData r) {
+        Instant cutoff = instant(r, backup.cutoff);
         if (!copy.cutoffTs().equals(cutoff)) {
             throw new RestoreException("backups data file " + f.location() + " holds rows with cutoff " + cutoff
                     + " but copy " + copy.partitionKey() + " (snapshot " + copy.writtenInSnapshot() + ") has cutoff "
@@ -151,41 +150,47 @@ final class SegmentRestorer {
         }
     }
 
-    private RowState baseRow(PlannedFile f, Record r) {
+    private RowState baseRow(PlannedFile f, RowData r) {
         Key key = key(r, backup, f, "backups");
-        String row = (String) r.get(backup.row);
-        if (row == null) {
+        if (r.isNullAt(backup.row)) {
             throw new RestoreException("backups data file " + f.location() + ": key " + key + " has no row");
         }
-        return RowState.live(key, row, new ChangePosition((Long) r.get(backup.lsn), (Long) r.get(backup.seq)),
-                instant(r.get(backup.rowTs)));
+        return RowState.live(key, r.getString(backup.row).toString(), position(r, backup, f, "backups"), instant(r, backup.rowTs));
     }
 
-    private ChangeRecord change(PlannedFile f, Record r) {
+    private ChangeRecord change(PlannedFile f, RowData r) {
         Key key = key(r, change, f, "changelog");
         try {
-            return new ChangeRecord(plan.table(), key, ChangeOp.fromCode((String) r.get(change.op)),
-                    new ChangePosition((Long) r.get(change.lsn), (Long) r.get(change.seq)), instant(r.get(change.ts)),
-                    (String) r.get(change.row));
-        } catch (IllegalArgumentException e) {
+            return new ChangeRecord(plan.table(), key, ChangeOp.fromCode(string(r, change.op)), position(r, change, f, "changelog"),
+                    instant(r, change.ts), string(r, change.row));
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new RestoreException("changelog data file " + f.location() + ": change of key " + key + " is malformed: "
                     + e.getMessage(), e);
         }
     }
 
-    private Key key(Record r, Fields fields, PlannedFile f, String what) {
-        if (plan.keyType() == KeyType.LONG) {
-            Long value = (Long) r.get(fields.keyLong);
-            if (value == null) {
-                throw new RestoreException(what + " data file " + f.location() + ": a row of long-keyed table '"
-                        + plan.table() + "' has no key_long");
-            }
-            return Key.of(value);
+    private Key key(RowData r, Fields fields, PlannedFile f, String what) {
+        int at = plan.keyType() == KeyType.LONG ? fields.keyLong : fields.key;
+        if (r.isNullAt(at)) {
+            throw new RestoreException(what + " data file " + f.location() + ": a row of table '" + plan.table() + "' has no "
+                    + (plan.keyType() == KeyType.LONG ? "key_long" : "key"));
         }
-        return Key.of((String) r.get(fields.key));
+        return plan.keyType() == KeyType.LONG ? Key.of(r.getLong(at)) : Key.of(r.getString(at).toString());
     }
 
-    private static Instant instant(Object value) {
-        return ((OffsetDateTime) value).toInstant();
+    private ChangePosition position(RowData r, Fields fields, PlannedFile f, String what) {
+        if (r.isNullAt(fields.lsn) || r.isNullAt(fields.seq)) {
+            throw new RestoreException(what + " data file " + f.location() + ": a row has no lsn or seq");
+        }
+        return new ChangePosition(r.getLong(fields.lsn), r.getLong(fields.seq));
+    }
+
+    private static String string(RowData r, int at) {
+        return r.isNullAt(at) ? null : r.getString(at).toString();
+    }
+
+    /** Iceberg's timestamptz is microseconds; the Flink reader gives it as TimestampData (precision 6). */
+    private static Instant instant(RowData r, int at) {
+        return r.isNullAt(at) ? null : r.getTimestamp(at, 6).toInstant();
     }
 }
