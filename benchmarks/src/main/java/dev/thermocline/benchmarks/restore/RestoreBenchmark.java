@@ -138,6 +138,10 @@ public final class RestoreBenchmark {
         log(t0, "adaptive layout: " + (revisions.size() - 1) + " revisions, " + last.size() + " partitions at the end; "
                 + "around the final hotspot: " + around(last, 700_000));
 
+        // where the restores write their JSON lines (default: beside the warehouses); a tmpfs keeps
+        // the previous run's 100 MB of output from being written back while the next one reads
+        Path out = Path.of(System.getProperty("thermocline.bench.output-dir", dir.toString())).toAbsolutePath();
+        Files.createDirectories(out);
         KeyInterval hot = KeyInterval.closed(Key.of(695_000), Key.of(704_999));
         RestoreRequest hotRequest = new RestoreRequest(TABLE, end, List.of(new RangeSelection.Interval(hot, null)));
         RestoreRequest fullRequest = ExplainReport.fullTableRequest(hotRequest);
@@ -146,18 +150,18 @@ public final class RestoreBenchmark {
         CostModel model = CostModel.DEFAULT;
         Measured fullStatic = null;
         for (RestoreRequest warm : List.of(hotRequest, fullRequest)) {
-            Measured m = run(fixed, warm, dir.resolve("warmup-" + (warm == fullRequest ? "full" : "hot") + ".jsonl"), model);
+            Measured m = run(fixed, warm, out.resolve("warmup-" + (warm == fullRequest ? "full" : "hot") + ".jsonl"), model);
             model = model.calibrated(m.result().baseRate(), m.result().changeRate(), m.startupSeconds(PARALLELISM));
             fullStatic = m;
         }
         ExplainReport explained = new ExplainReport(adaptive.resolve(hotRequest), adaptive.resolve(fullRequest), model, PARALLELISM);
         // each measured restore three times, the run of median wall time kept: one run's CPU rates varied 2-3x
-        Measured hotAdaptive = median(adaptive, hotRequest, dir.resolve("hot-adaptive.jsonl"), model);
-        Measured full = median(adaptive, fullRequest, dir.resolve("full-adaptive.jsonl"), model);
+        Measured hotAdaptive = median(adaptive, hotRequest, out.resolve("hot-adaptive.jsonl"), model);
+        Measured full = median(adaptive, fullRequest, out.resolve("full-adaptive.jsonl"), model);
         long filterStart = System.nanoTime();
-        long filtered = countInRange(dir.resolve("full-adaptive.jsonl"), hot);
+        long filtered = countInRange(out.resolve("full-adaptive.jsonl"), hot);
         Duration filterTime = Duration.ofNanos(System.nanoTime() - filterStart);
-        Measured hotStatic = median(fixed, hotRequest, dir.resolve("hot-static.jsonl"), model);
+        Measured hotStatic = median(fixed, hotRequest, out.resolve("hot-static.jsonl"), model);
 
         String report = report(spec, revisions.size() - 1, last, model, explained, hotAdaptive, full, filtered, filterTime, hotStatic,
                 fullStatic);
