@@ -15,6 +15,9 @@ final class IsoInstantText {
     private static final long DAYS_0000_TO_1970 = 719_468; // days from 0000-03-01 to 1970-01-01
     private static final long DAYS_PER_ERA = 146_097;
 
+    /** The most bytes {@link #write} writes for any instant ({@code toString}'s longest form). */
+    static final int MAX_LENGTH = 40;
+
     private IsoInstantText() {}
 
     /** Writes {@code t} as ASCII into {@code out} from {@code at}; returns the position after it. */
@@ -60,9 +63,6 @@ final class IsoInstantText {
         out[at++] = 'Z';
         return at;
     }
-
-    /** The most bytes {@link #write} writes for any instant ({@code toString}'s longest form). */
-    static final int MAX_LENGTH = 40;
 
     private static int digits(long value, int width, byte[] out, int at) {
         for (int i = at + width - 1; i >= at; i--) {
