@@ -130,19 +130,63 @@ class RestoreSafetyITCase {
         assertThat(bed.catalog.tableExists(into)).as("no partial output table").isFalse();
     }
 
+    /**
+     * Change-log rows the schema allows but a long-keyed table's change cannot be: one without its
+     * {@code key_long}, an update without its after-image. Either fails the restore naming the file
+     * and the key; nothing is written.
+     */
+    @Test
+    void aChangeWithoutItsLongKeyOrAnUpdateWithoutItsRowFailsTheRestoreNamingTheFile() throws Exception {
+        TableHistory h = TableHistory.generate(SEED + 7, "malformed", 30, 150);
+        new HistoryWriter(bed.catalog, bed.namespace).write(h, 2);
+        RestoreRequest request = new RestoreRequest("malformed", h.times().get(h.times().size() - 1),
+                List.of(new RangeSelection.Interval(KeyInterval.all(), null)));
+        PlannedFile change = bed.resolve(h.spec, request).files().stream().flatMap(List::stream)
+                .flatMap(f -> f.changes().stream()).findFirst().orElseThrow();
+        Table changelog = bed.catalog.loadTable(TableIdentifier.of(bed.namespace, "changelog"));
+        Path file = Path.of(change.location().replaceFirst("^file:", ""));
+        Path original = dir.resolve("original-change.parquet");
+        Files.copy(file, original);
+        Path out = dir.resolve("malformed.jsonl");
+
+        rewrite(changelog.schema(), file, rows -> rows.get(0).setField("key_long", null));
+        assertThatThrownBy(() -> bed.restore(h.spec, request, new JsonLinesOutput(out, h.spec.keyType())))
+                .hasStackTraceContaining("changelog data file " + change.location() + ": a row of table 'malformed' has no key_long");
+        assertThat(out).doesNotExist();
+
+        Files.copy(original, file, StandardCopyOption.REPLACE_EXISTING);
+        String[] key = new String[1];
+        rewrite(changelog.schema(), file, rows -> {
+            Record r = rows.get(0);
+            r.setField("op", "u");
+            r.setField("row", null);
+            key[0] = String.valueOf(r.getField("key_long"));
+        });
+        assertThatThrownBy(() -> bed.restore(h.spec, request, new JsonLinesOutput(out, h.spec.keyType())))
+                .hasStackTraceContaining("changelog data file " + change.location() + ": change of key " + key[0] + " is malformed")
+                .hasStackTraceContaining("needs an after-image");
+        assertThat(out).doesNotExist();
+    }
+
     /** Rewrites a Parquet data file in place without its last row; its metadata still promises the old count. */
     private static void dropLastRow(Schema schema, Path file) throws IOException {
+        rewrite(schema, file, rows -> rows.remove(rows.size() - 1));
+    }
+
+    /** Rewrites a Parquet data file in place with its rows edited; the metadata stays as it was. */
+    private static void rewrite(Schema schema, Path file, java.util.function.Consumer<List<Record>> edit) throws IOException {
         List<Record> rows = new ArrayList<>();
         try (CloseableIterable<Record> records = Parquet.read(org.apache.iceberg.Files.localInput(file.toFile())).project(schema)
                 .createReaderFunc(s -> GenericParquetReaders.buildReader(schema, s)).build()) {
             records.forEach(r -> rows.add(r.copy()));
         }
-        Path shorter = file.resolveSibling(file.getFileName() + ".shorter");
-        try (FileAppender<Record> w = Parquet.write(org.apache.iceberg.Files.localOutput(shorter.toFile())).schema(schema)
+        edit.accept(rows);
+        Path edited = file.resolveSibling(file.getFileName() + ".edited");
+        try (FileAppender<Record> w = Parquet.write(org.apache.iceberg.Files.localOutput(edited.toFile())).schema(schema)
                 .createWriterFunc(GenericParquetWriter::create).build()) {
-            w.addAll(rows.subList(0, rows.size() - 1));
+            w.addAll(rows);
         }
-        Files.move(shorter, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(edited, file, StandardCopyOption.REPLACE_EXISTING);
         dropChecksum(file);
     }
 
