@@ -162,9 +162,16 @@ public final class RestoreBenchmark {
         long filtered = countInRange(out.resolve("full-adaptive.jsonl"), hot);
         Duration filterTime = Duration.ofNanos(System.nanoTime() - filterStart);
         Measured hotStatic = median(fixed, hotRequest, out.resolve("hot-static.jsonl"), model);
+        // a point restore: ten keys across the domain, cold and hot; what a few rows cost to bring back
+        List<Key> points = new ArrayList<>();
+        for (long k = 50_000; k < DOMAIN; k += 100_000) {
+            points.add(Key.of(k));
+        }
+        RestoreRequest pointRequest = new RestoreRequest(TABLE, end, List.of(new RangeSelection.KeyList(points, null)));
+        Measured point = median(adaptive, pointRequest, out.resolve("points-adaptive.jsonl"), model);
 
         String report = report(spec, revisions.size() - 1, last, model, explained, hotAdaptive, full, filtered, filterTime, hotStatic,
-                fullStatic);
+                fullStatic) + points(point);
         Files.writeString(dir.resolve("result.md"), report);
         System.out.println(report);
         log(t0, "done");
@@ -387,6 +394,15 @@ public final class RestoreBenchmark {
                 Sizes.duration(explained.fullTablePredicted()), full.seconds(),
                 explained.fullTablePredicted().toNanos() / 1e9 / full.seconds()));
         return sb.toString();
+    }
+
+    private static String points(Measured point) {
+        RestoreResult r = point.result();
+        return String.format(Locale.ROOT, "%nPoint restore (10 keys: 50000, 150000, ... 950000), adaptive: %,d rows (%s of JSON) "
+                        + "from %s of backups in %,d files and %s of change log in %,d files; %.2f s%n",
+                r.rows(), Sizes.bytes(point.rowBytes()), Sizes.bytes(r.baseBytesRead()),
+                r.units().stream().mapToLong(u -> u.baseFiles).sum(), Sizes.bytes(r.changeBytesRead()),
+                r.units().stream().mapToLong(u -> u.changeFiles).sum(), point.seconds());
     }
 
     private static Instant at(Instant start, Duration run, double fraction) {
