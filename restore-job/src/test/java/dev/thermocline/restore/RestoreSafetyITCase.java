@@ -73,10 +73,8 @@ class RestoreSafetyITCase {
 
     @Test
     void aRestoreWhoseChangeLogFileIsMissingFailsWithTheFileNamedAndWritesNothing() throws Exception {
-        TableHistory broken = TableHistory.generate(SEED + 1, "broken", 30, 120);
-        new HistoryWriter(bed.catalog, bed.namespace).write(broken, 2);
-        RestoreRequest request = new RestoreRequest("broken", broken.times().get(broken.times().size() - 1),
-                List.of(new RangeSelection.Interval(KeyInterval.all(), null)));
+        TableHistory broken = written(SEED + 1, "broken", 120);
+        RestoreRequest request = wholeTableAtItsEnd(broken);
         ResolvedPlan plan = bed.resolve(broken.spec, request);
         String victim = plan.files().stream().flatMap(List::stream).flatMap(f -> f.changes().stream())
                 .findFirst().orElseThrow().location();
@@ -101,10 +99,8 @@ class RestoreSafetyITCase {
      */
     @Test
     void aDataFileHoldingFewerRowsThanItsMetadataPromisesOrCorruptFailsTheRestore() throws Exception {
-        TableHistory h = TableHistory.generate(SEED + 5, "shortened", 30, 150);
-        new HistoryWriter(bed.catalog, bed.namespace).write(h, 2);
-        RestoreRequest request = new RestoreRequest("shortened", h.times().get(h.times().size() - 1),
-                List.of(new RangeSelection.Interval(KeyInterval.all(), null)));
+        TableHistory h = written(SEED + 5, "shortened", 150);
+        RestoreRequest request = wholeTableAtItsEnd(h);
         List<SegmentFiles> segments = bed.resolve(h.spec, request).files().stream().flatMap(List::stream).toList();
         PlannedFile base = segments.stream().flatMap(f -> f.base().stream()).findFirst().orElseThrow();
         PlannedFile change = segments.stream().flatMap(f -> f.changes().stream()).findFirst().orElseThrow();
@@ -137,10 +133,8 @@ class RestoreSafetyITCase {
      */
     @Test
     void aChangeWithoutItsLongKeyOrAnUpdateWithoutItsRowFailsTheRestoreNamingTheFile() throws Exception {
-        TableHistory h = TableHistory.generate(SEED + 7, "malformed", 30, 150);
-        new HistoryWriter(bed.catalog, bed.namespace).write(h, 2);
-        RestoreRequest request = new RestoreRequest("malformed", h.times().get(h.times().size() - 1),
-                List.of(new RangeSelection.Interval(KeyInterval.all(), null)));
+        TableHistory h = written(SEED + 7, "malformed", 150);
+        RestoreRequest request = wholeTableAtItsEnd(h);
         PlannedFile change = bed.resolve(h.spec, request).files().stream().flatMap(List::stream)
                 .flatMap(f -> f.changes().stream()).findFirst().orElseThrow();
         Table changelog = bed.catalog.loadTable(TableIdentifier.of(bed.namespace, "changelog"));
@@ -166,6 +160,19 @@ class RestoreSafetyITCase {
                 .hasStackTraceContaining("changelog data file " + change.location() + ": change of key " + key[0] + " is malformed")
                 .hasStackTraceContaining("needs an after-image");
         assertThat(out).doesNotExist();
+    }
+
+    /** A generated history of 30 keys written with two backup runs. */
+    private static TableHistory written(long seed, String table, int steps) {
+        TableHistory h = TableHistory.generate(seed, table, 30, steps);
+        new HistoryWriter(bed.catalog, bed.namespace).write(h, 2);
+        return h;
+    }
+
+    /** Every key of the history's table as of its last change. */
+    private static RestoreRequest wholeTableAtItsEnd(TableHistory h) {
+        return new RestoreRequest(h.spec.name(), h.times().get(h.times().size() - 1),
+                List.of(new RangeSelection.Interval(KeyInterval.all(), null)));
     }
 
     /** Rewrites a Parquet data file in place without its last row; its metadata still promises the old count. */
