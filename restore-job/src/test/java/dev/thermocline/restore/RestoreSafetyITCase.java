@@ -102,7 +102,8 @@ class RestoreSafetyITCase {
         TableHistory h = written(SEED + 5, "shortened", 150);
         RestoreRequest request = wholeTableAtItsEnd(h);
         List<SegmentFiles> segments = bed.resolve(h.spec, request).files().stream().flatMap(List::stream).toList();
-        PlannedFile base = segments.stream().flatMap(f -> f.base().stream()).findFirst().orElseThrow();
+        // two rows at least: Iceberg's writer leaves no file at all for a copy rewritten with none
+        PlannedFile base = segments.stream().flatMap(f -> f.base().stream()).filter(f -> f.records() >= 2).findFirst().orElseThrow();
         PlannedFile change = segments.stream().flatMap(f -> f.changes().stream()).findFirst().orElseThrow();
         Path out = dir.resolve("shortened.jsonl");
 
